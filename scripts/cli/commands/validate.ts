@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { shippedValidator } from '../../lib/io/shipped-validator.ts';
+import { collectIncidentFiles } from '../../lib/io/incident-files.ts';
+import { hasErrors, sortDiagnostics } from '../../lib/model/diagnostic.ts';
+import { parseIncidentFile } from '../../lib/parse/incident-file.ts';
+import { formatGithub } from '../../lib/render/diagnostics-github.ts';
+import { formatHuman, summaryLine } from '../../lib/render/diagnostics-human.ts';
+import { EXIT, type CliIo } from '../io.ts';
+import { formatOption, type OutputFormat } from '../format-option.ts';
+
+export function registerValidate(program: Command, io: CliIo, setExit: (code: number) => void): void {
+  program
+    .command('validate')
+    .description('check incident files against the schema, the lifecycle gates already passed and repository rules')
+    .argument('[paths...]', 'files or folders (default: incidents/)')
+    .addOption(formatOption())
+    .action(async (paths: string[], opts: { format: OutputFormat }) => {
+      setExit(await runValidate(io, paths, opts.format));
+    });
+}
+
+export async function runValidate(io: CliIo, paths: readonly string[], format: OutputFormat): Promise<number> {
+  const { files, problems } = await collectIncidentFiles(io.cwd, paths);
+  const parsed = files.map((f) => parseIncidentFile(f.path, f.bytes));
+  const diagnostics = sortDiagnostics([...problems, ...shippedValidator().validateFiles(parsed)]);
+  if (format === 'json') {
+    io.stdout(JSON.stringify({ files: parsed.map((p) => p.file), diagnostics }, null, 2) + '\n');
+  } else if (format === 'github') {
+    const text = formatGithub(diagnostics);
+    if (text) io.stdout(text + '\n');
+    io.stdout(summaryLine(parsed.length, diagnostics) + '\n');
+  } else {
+    const sources = new Map(parsed.filter((p) => diagnostics.some((d) => d.file === p.file)).map((p) => [p.file, p.text]));
+    const red = new Set(parsed.filter((p) => p.data?.['tlp'] === 'TLP:RED').map((p) => p.file));
+    if (diagnostics.length) io.stdout(formatHuman(diagnostics, sources, red));
+    io.stdout(summaryLine(parsed.length, diagnostics) + '\n');
+  }
+  if (paths.length === 0 && parsed.length === 0 && problems.length === 0) io.stderr('note: no incident files found under incidents/\n');
+  return hasErrors(diagnostics) ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,25 @@
+/** The CLI's window on the world, passed in so tests run commands in-process with real files. */
+export interface CliIo {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** True when stdin and stdout are terminals (interactive prompts allowed). */
+  interactive: boolean;
+}
+
+export function processIo(): CliIo {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && !process.env['CI'],
+  };
+}
+
+/** Exit codes shared by every verb. */
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** A usage or infrastructure problem: printed as one line, exit 2, never a stack trace. */
+export class UsageError extends Error {}

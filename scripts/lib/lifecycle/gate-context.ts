@@ -1,0 +1,11 @@
+import type { Section } from '../parse/sections.ts';
+
+/** What gate checks may look at besides the incident itself. */
+export interface GateContext {
+  /** The incident's body sections. */
+  sections: readonly Section[];
+  /** Ids of every incident in the repository (references must resolve). */
+  knownIds?: ReadonlySet<string>;
+  /** Regime ids that are first-stage notices (from schemas/regimes.yaml, when loaded). */
+  firstStageRegimes?: ReadonlySet<string>;
+}

@@ -1,0 +1,117 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from 'yaml';
+import type { Diagnostic, Position } from '../model/diagnostic.ts';
+import { resolvePlainScalar } from './yaml-scalars.ts';
+
+export interface PositionalYaml {
+  value: unknown;
+  diagnostics: Diagnostic[];
+  /** File position of the key (or, for `which: 'value'`, the value) at an ajv-style pointer. */
+  locate(pointer: string, which: 'key' | 'value'): Position;
+}
+
+interface Ctx {
+  file: string;
+  startLine: number;
+  lc: LineCounter;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The positional reader (the `yaml` package, failsafe schema + our scalar rules): duplicate keys,
+ * anchors/aliases/merge keys (rejected — incident records have no use for them, and rejecting them
+ * bounds alias bombs before anything is expanded), explicit tags, and exact positions.
+ */
+export function parseYamlPositional(file: string, yaml: string, startLine: number): PositionalYaml {
+  const lc = new LineCounter();
+  const doc = parseDocument(yaml, { schema: 'failsafe', uniqueKeys: true, lineCounter: lc, prettyErrors: false, keepSourceTokens: false, strict: true });
+  const ctx: Ctx = { file, startLine, lc, diagnostics: [] };
+  for (const err of doc.errors) ctx.diagnostics.push(yamlError(ctx, err.code, err.message, err.pos[0]));
+  const walked = toValue(ctx, doc.contents as Node | null); // always walked, to report every alias and tag
+  const value = doc.errors.length ? undefined : walked;
+  return { value, diagnostics: ctx.diagnostics, locate: (pointer, which) => locate(ctx, doc, pointer, which) };
+}
+
+function toValue(ctx: Ctx, node: Node | null | undefined): unknown {
+  if (!node) return null;
+  if (isAlias(node)) {
+    ctx.diagnostics.push(at(ctx, 'yaml/alias', node.range?.[0] ?? 0, 'YAML aliases (*name) are not allowed in incident front matter',
+      'Write the value out in full. Anchors and aliases are rejected so that a few bytes cannot expand into gigabytes (a "billion laughs" attack).'));
+    return null;
+  }
+  if (node.anchor) {
+    ctx.diagnostics.push(at(ctx, 'yaml/anchor', node.range?.[0] ?? 0, `YAML anchors (&${node.anchor}) are not allowed in incident front matter`,
+      'Remove the anchor and write repeated values out in full.'));
+  }
+  if (node.tag && !(isScalar(node) && node.tag === 'tag:yaml.org,2002:str')) {
+    ctx.diagnostics.push(at(ctx, 'yaml/tag', node.range?.[0] ?? 0, `explicit YAML tags (${node.tag}) are not allowed in incident front matter`,
+      'Remove the tag; quote a value to make it a string, e.g. `version: "3.10"`.'));
+  }
+  if (isScalar(node)) {
+    const src = String(node.source ?? node.value ?? '');
+    return node.type === Scalar.PLAIN && !node.tag ? resolvePlainScalar(src) : src;
+  }
+  if (isSeq(node)) return node.items.map((item) => toValue(ctx, item as Node));
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    for (const pair of node.items) {
+      const keyNode = pair.key as Node | null;
+      if (!isScalar(keyNode)) {
+        ctx.diagnostics.push(at(ctx, 'yaml/complex-key', keyNode?.range?.[0] ?? 0, 'mapping keys must be plain words, not lists or mappings', 'Use a simple key such as `title:`.'));
+        continue;
+      }
+      const key = String(keyNode.source ?? keyNode.value);
+      if (key === '<<' && keyNode.type === Scalar.PLAIN) {
+        ctx.diagnostics.push(at(ctx, 'yaml/merge-key', keyNode.range?.[0] ?? 0, "YAML merge keys ('<<') are not allowed in incident front matter", 'Write the merged keys out in full.'));
+        continue;
+      }
+      // defineProperty: `__proto__` stays an ordinary own key (reported as unknown later), never a prototype.
+      Object.defineProperty(out, key, { value: toValue(ctx, pair.value as Node), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return null;
+}
+
+function locate(ctx: Ctx, doc: Document, pointer: string, which: 'key' | 'value'): Position {
+  const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node: unknown = doc.contents;
+  let keyOffset: number | undefined;
+  let valueOffset: number | undefined = (doc.contents as Node | null)?.range?.[0];
+  for (const seg of segments) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String((p.key as Scalar).source ?? (p.key as Scalar).value) === seg);
+      if (!pair) break;
+      keyOffset = (pair.key as Node).range?.[0];
+      node = pair.value;
+      valueOffset = (pair.value as Node | null)?.range?.[0] ?? keyOffset;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(seg)] as Node | undefined;
+      if (!item) break;
+      keyOffset = item.range?.[0];
+      node = item;
+      valueOffset = item.range?.[0];
+    } else break;
+  }
+  const offset = which === 'key' ? keyOffset ?? valueOffset : valueOffset ?? keyOffset;
+  if (offset === undefined) return { line: ctx.startLine - 1, column: 1 };
+  return toFilePos(ctx, offset);
+}
+
+function toFilePos(ctx: Ctx, offset: number): Position {
+  const p = ctx.lc.linePos(offset);
+  return { line: ctx.startLine + p.line - 1, column: p.col };
+}
+
+function at(ctx: Ctx, rule: string, offset: number, message: string, hint: string): Diagnostic {
+  return { rule, severity: 'error', file: ctx.file, ...toFilePos(ctx, offset), message, hint };
+}
+
+function yamlError(ctx: Ctx, code: string, message: string, offset: number): Diagnostic {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'DUPLICATE_KEY') {
+    return at(ctx, 'yaml/duplicate-key', offset, 'duplicate key: each key may appear only once in a mapping',
+      'Keep one of the two entries; for a list of values use a YAML sequence, e.g. `related_incidents: [INC-20261201-AB12, INC-20261202-CD34]`.');
+  }
+  return at(ctx, 'yaml/syntax', offset, `YAML syntax error: ${first}`,
+    'Check indentation (spaces, not tabs) and quote values containing ": " or starting with a special character, e.g. `title: "Outage: mail gateway"`.');
+}

@@ -1,0 +1,34 @@
+/**
+ * Whether a value may be echoed into a diagnostic. Logs of CI runs are readable by everyone with
+ * read access (and, on public repositories, by everyone): nothing under TLP:RED and nothing that
+ * looks like a credential is ever printed.
+ */
+const SECRET_PATTERNS: readonly [string, RegExp][] = [
+  ['private key', /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/],
+  ['AWS access key id', /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/],
+  ['GitHub token', /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{60,}\b/],
+  ['Slack token', /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/],
+  ['Google API key', /\bAIza[0-9A-Za-z_-]{35}\b/],
+  ['Stripe secret key', /\b[sr]k_live_[0-9a-zA-Z]{20,}\b/],
+  ['JSON web token', /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\b/],
+  ['password in URL', /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:[^\s@/]{3,}@/i],
+];
+
+export function secretKind(text: string): string | undefined {
+  for (const [kind, re] of SECRET_PATTERNS) if (re.test(text)) return kind;
+  return undefined;
+}
+
+/** Why the value at `pointer` must not be shown, or false when it may be. */
+export function withheldReason(data: Record<string, unknown> | undefined, pointer: string, value: unknown): string | false {
+  if (typeof value === 'string' && secretKind(value)) return 'looks like a secret';
+  if (!data) return false;
+  if (data['tlp'] === 'TLP:RED') return 'TLP:RED';
+  const m = /^\/(timeline|indicators)\/(\d+)/.exec(pointer);
+  if (m) {
+    const list = data[m[1]!];
+    const entry = Array.isArray(list) ? list[Number(m[2])] : undefined;
+    if (entry && typeof entry === 'object' && (entry as Record<string, unknown>)['tlp'] === 'TLP:RED') return 'TLP:RED';
+  }
+  return false;
+}

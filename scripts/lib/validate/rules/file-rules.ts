@@ -1,0 +1,163 @@
+import { asArray, asRecord, asString, timeOf, type Data } from '../../model/access.ts';
+import type { Finding } from '../../model/finding.ts';
+import { secretKind } from '../redaction.ts';
+
+/**
+ * Rules over one incident beyond the schema. Each is a small generator of findings (after
+ * python/peps' check-peps.py); the validator runs them all and collects.
+ */
+export interface FileRuleInput {
+  data: Data;
+  file: string;
+  body: string;
+  bodyStartLine: number;
+}
+export type FileRule = (input: FileRuleInput) => Iterable<Finding>;
+
+/** `incidents/2026/INC-20261203-7KQF-phishing.md` must carry id INC-20261203-7KQF. */
+export function* idMatchesFileName({ data, file }: FileRuleInput): Generator<Finding> {
+  const id = asString(data['id']);
+  if (!id) return;
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  if (base === `${id}.md` || base.startsWith(`${id}-`)) return;
+  const stem = /^(INC-[0-9A-Z-]+?)(?:-[a-z].*)?\.md$/.exec(base)?.[1];
+  yield { rule: 'id/file-name-mismatch', pointer: '/id', which: 'value',
+    message: `id \`${id}\` does not match the file name \`${base}\`${stem ? ` (which names ${stem})` : ''}`,
+    hint: `The file name starts with the id: rename the file to \`${id}-<slug>.md\`, or, if the file name is right, correct the id. Ids never change once merged.` };
+}
+
+const ORDER: readonly [string, string, string][] = [
+  ['occurred_at', 'detected_at', 'an incident occurs before it is detected'],
+  ['detected_at', 'reported_at', 'it is reported after it is detected'],
+  ['detected_at', 'acknowledged_at', 'it is acknowledged after it is detected'],
+  ['detected_at', 'declared_at', 'it is declared after it is detected'],
+  ['detected_at', 'contained_at', 'it is contained after it is detected'],
+  ['contained_at', 'eradicated_at', 'it is eradicated after it is contained'],
+  ['contained_at', 'recovered_at', 'services recover after containment'],
+  ['detected_at', 'resolved_at', 'it is resolved after it is detected'],
+  ['resolved_at', 'closed_at', 'it is closed after it is resolved'],
+  ['detected_at', 'closed_at', 'it is closed after it is detected'],
+];
+
+export function* timestampsInOrder({ data }: FileRuleInput): Generator<Finding> {
+  const ts = asRecord(data['timestamps']);
+  for (const [before, after, why] of ORDER) {
+    const a = timeOf(ts[before]);
+    const b = timeOf(ts[after]);
+    if (a !== undefined && b !== undefined && b < a) {
+      yield { rule: 'timestamps/order', pointer: `/timestamps/${after}`, which: 'value',
+        message: `\`timestamps.${after}\` (${String(ts[after])}) is earlier than \`timestamps.${before}\` (${String(ts[before])}); ${why}`,
+        hint: `Correct whichever is wrong. Times are RFC 3339 with an offset: 10:00+01:00 is 09:00Z.` };
+    }
+  }
+}
+
+export function* timelineSorted({ data }: FileRuleInput): Generator<Finding> {
+  let last: number | undefined;
+  let lastAt = '';
+  for (const [i, e] of asArray(data['timeline']).entries()) {
+    const at = asRecord(e)['at'];
+    const t = timeOf(at);
+    if (t === undefined) continue;
+    if (last !== undefined && t < last) {
+      yield { rule: 'timeline/unsorted', pointer: `/timeline/${i}/at`, which: 'value',
+        message: `timeline entry ${i + 1} (${String(at)}) is earlier than the entry before it (${lastAt}); the timeline is kept in time order`,
+        hint: 'Move the entry to its place in time order. Existing entries are never edited once merged: only reorder entries added in this change.' };
+    }
+    if (last === undefined || t >= last) { last = t; lastAt = String(at); }
+  }
+}
+
+export function* phaseHistoryConsistent({ data }: FileRuleInput): Generator<Finding> {
+  const history = asArray(data['phase_history']).map(asRecord);
+  if (!history.length) return;
+  const lastEntry = history[history.length - 1]!;
+  if (lastEntry['phase'] !== data['phase']) {
+    yield { rule: 'phase-history/current-phase', pointer: '/phase', which: 'value',
+      message: `\`phase\` is \`${String(data['phase'])}\` but the last \`phase_history\` entry is \`${String(lastEntry['phase'])}\``,
+      hint: `Append \`- { phase: ${String(data['phase'])}, entered_at: <now>, by: <you> }\` to phase_history, or use: npm run incident -- advance <id>` };
+  }
+  let prev: number | undefined;
+  for (const [i, h] of history.entries()) {
+    const t = timeOf(h['entered_at']);
+    if (t !== undefined && prev !== undefined && t < prev) {
+      yield { rule: 'phase-history/order', pointer: `/phase_history/${i}/entered_at`, which: 'value',
+        message: `phase_history entry ${i + 1} is earlier than the entry before it; phases are entered in time order`,
+        hint: 'Correct the time of the newest entry (existing entries are never edited).' };
+    }
+    if (t !== undefined) prev = t;
+  }
+}
+
+export function* uniqueEntryIds({ data }: FileRuleInput): Generator<Finding> {
+  for (const list of ['evidence', 'action_items']) {
+    const seen = new Map<string, number>();
+    for (const [i, e] of asArray(data[list]).entries()) {
+      const id = asString(asRecord(e)['id']);
+      if (!id) continue;
+      if (seen.has(id)) {
+        yield { rule: 'ids/duplicate-entry', pointer: `/${list}/${i}/id`, which: 'value',
+          message: `\`${list}\` id \`${id}\` is used twice (entries ${seen.get(id)! + 1} and ${i + 1})`,
+          hint: `Give the new entry the next free id, e.g. \`${id.replace(/\d+$/, (n) => String(Number(n) + asArray(data[list]).length))}\`.` };
+      } else seen.set(id, i);
+    }
+  }
+}
+
+export function* notificationsReferToRegimes({ data }: FileRuleInput): Generator<Finding> {
+  const regimes = new Set(asArray(data['regimes']).map((r) => asRecord(r)['id']));
+  for (const [i, n] of asArray(data['notifications']).entries()) {
+    const note = asRecord(n);
+    const rid = note['regime_id'];
+    if (rid === undefined && note['stakeholder'] === undefined) {
+      yield { rule: 'notifications/no-target', pointer: `/notifications/${i}`, which: 'key',
+        message: `notification ${i + 1} names neither a \`regime_id\` nor a \`stakeholder\``,
+        hint: 'Add `regime_id: gdpr-art33` for a regulatory notice or `stakeholder: legal` for a party.' };
+    } else if (typeof rid === 'string' && !regimes.has(rid)) {
+      yield { rule: 'notifications/unknown-regime', pointer: `/notifications/${i}/regime_id`, which: 'value',
+        message: `notification ${i + 1} is for regime \`${rid}\`, which has no decision in \`regimes\``,
+        hint: `Record the decision first: \`regimes: [{ id: ${rid}, applicable: "yes", rationale: ..., decided_by: ..., decided_at: ... }]\`.` };
+    }
+  }
+}
+
+export function* selfReference({ data }: FileRuleInput): Generator<Finding> {
+  const id = data['id'];
+  if (id !== undefined && data['duplicate_of'] === id) {
+    yield { rule: 'references/self', pointer: '/duplicate_of', which: 'value', message: 'an incident cannot be a duplicate of itself', hint: 'Point `duplicate_of` at the original incident id.' };
+  }
+  for (const [i, r] of asArray(data['related_incidents']).entries()) {
+    if (r === id) yield { rule: 'references/self', pointer: `/related_incidents/${i}`, which: 'value', message: 'an incident cannot be related to itself', hint: 'Remove its own id from `related_incidents`.' };
+  }
+}
+
+/** Credentials pasted into an incident are reported without being echoed. */
+export function* noSecrets({ data, body, bodyStartLine }: FileRuleInput): Generator<Finding> {
+  yield* secretsIn(data, '');
+  const lines = body.split('\n');
+  for (const [i, line] of lines.entries()) {
+    const kind = secretKind(line);
+    if (kind) {
+      yield { rule: 'secrets/in-body', line: bodyStartLine + i, message: `line looks like it contains a ${kind} (not shown)`,
+        hint: 'Remove it and rotate the credential: git history keeps it. Refer to secrets by name, e.g. "the leaked deploy key (vault: ci/deploy)".' };
+    }
+  }
+}
+
+function* secretsIn(value: unknown, pointer: string): Generator<Finding> {
+  if (typeof value === 'string') {
+    const kind = secretKind(value);
+    if (kind) yield { rule: 'secrets/in-front-matter', pointer, which: 'value', message: `\`${pointer.slice(1).replace(/\//g, '.')}\` looks like it contains a ${kind} (not shown)`,
+      hint: 'Remove it and rotate the credential: git history keeps it. Record an indicator by its hash or a redacted form instead.' };
+  } else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) yield* secretsIn(v, `${pointer}/${i}`);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) yield* secretsIn(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  }
+}
+
+export const FILE_RULES: readonly FileRule[] = [
+  idMatchesFileName, timestampsInOrder, timelineSorted, phaseHistoryConsistent, uniqueEntryIds,
+  notificationsReferToRegimes, selfReference, noSecrets,
+];
+

@@ -1,0 +1,103 @@
+import type { ValidateFunction } from 'ajv';
+import { asArray, asString } from '../model/access.ts';
+import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
+import { toDiagnostic, type Finding } from '../model/finding.ts';
+import { gateFindings, phasesLeft } from '../lifecycle/gates.ts';
+import type { Lifecycle } from '../lifecycle/lifecycle.ts';
+import type { ParsedFile } from '../parse/incident-file.ts';
+import { createAjv } from './ajv.ts';
+import { FILE_RULES } from './rules/file-rules.ts';
+import { schemaDiagnostics } from './schema-diagnostics.ts';
+
+export interface ValidatorConfig {
+  schema: Record<string, unknown>;
+  lifecycle: Lifecycle;
+  /** Regime ids whose notices are first-stage (from regimes.yaml); all applicable regimes when absent. */
+  firstStageRegimes?: ReadonlySet<string>;
+}
+
+export interface FileContext {
+  knownIds?: ReadonlySet<string>;
+}
+
+/**
+ * The one validator every command uses (validate, check, advance, report, import). The schema is
+ * compiled once; each file gets schema diagnostics, the file rules and the gates of every phase it
+ * has already left. Pure: data in, diagnostics out.
+ */
+export class Validator {
+  readonly #validate: ValidateFunction;
+  constructor(readonly config: ValidatorConfig) {
+    this.#validate = createAjv().compile(config.schema);
+  }
+
+  validateFile(parsed: ParsedFile, ctx: FileContext = {}): Diagnostic[] {
+    const out = [...parsed.diagnostics];
+    const data = parsed.data;
+    if (!data) return out;
+    if (!this.#validate(data)) out.push(...schemaDiagnostics(parsed, this.#validate.errors ?? [], this.config.schema));
+    const findings: Finding[] = [];
+    const input = { data, file: parsed.file, body: parsed.body, bodyStartLine: parsed.bodyStartLine };
+    for (const rule of FILE_RULES) findings.push(...rule(input));
+    const gateCtx = { sections: parsed.sections, knownIds: ctx.knownIds, firstStageRegimes: this.config.firstStageRegimes };
+    for (const phase of phasesLeft(this.config.lifecycle, data)) findings.push(...gateFindings(data, phase, gateCtx));
+    if (ctx.knownIds) findings.push(...referenceFindings(data, ctx.knownIds));
+    out.push(...dedupe(findings).map((f) => toDiagnostic(parsed, f)));
+    return sortDiagnostics(out);
+  }
+
+  /** Validates a set of files together: adds repository rules (unique ids, references resolve). */
+  validateFiles(files: readonly ParsedFile[], extraKnownIds: Iterable<string> = []): Diagnostic[] {
+    const byId = new Map<string, ParsedFile[]>();
+    for (const f of files) {
+      const id = asString(f.data?.['id']);
+      if (id) byId.set(id, [...(byId.get(id) ?? []), f]);
+    }
+    const knownIds = new Set([...byId.keys(), ...extraKnownIds]);
+    const out: Diagnostic[] = [];
+    for (const f of files) out.push(...this.validateFile(f, { knownIds }));
+    for (const [id, group] of byId) {
+      if (group.length < 2) continue;
+      for (const f of group) {
+        const others = group.filter((g) => g !== f).map((g) => g.file).join(', ');
+        out.push(toDiagnostic(f, { rule: 'id/duplicate', pointer: '/id', which: 'value',
+          message: `id \`${id}\` is also used by ${others}; ids are unique across the repository`,
+          hint: 'Keep the id on the incident that was merged first and give the other a new one (npm run incident -- new prints a collision-free id).' }));
+      }
+    }
+    return sortDiagnostics(out);
+  }
+}
+
+function* referenceFindings(data: Record<string, unknown>, known: ReadonlySet<string>): Generator<Finding> {
+  const dup = data['duplicate_of'];
+  if (typeof dup === 'string' && dup !== data['id'] && !known.has(dup)) {
+    yield { rule: 'references/unresolved', pointer: '/duplicate_of', which: 'value',
+      message: `\`duplicate_of\` names \`${dup}\`, which is not an incident in this repository`,
+      hint: 'Use the id of an existing incident (ls incidents/ shows them), e.g. `duplicate_of: INC-20261201-AB12`.' };
+  }
+  for (const [i, r] of asArray(data['related_incidents']).entries()) {
+    if (typeof r === 'string' && r !== data['id'] && !known.has(r)) {
+      yield { rule: 'references/unresolved', pointer: `/related_incidents/${i}`, which: 'value',
+        message: `\`related_incidents[${i}]\` names \`${r}\`, which is not an incident in this repository`,
+        hint: 'Use the id of an existing incident, or remove the entry.' };
+    }
+  }
+  for (const [i, r] of asArray(data['recurring_with']).entries()) {
+    if (typeof r === 'string' && !known.has(r)) {
+      yield { rule: 'references/unresolved', pointer: `/recurring_with/${i}`, which: 'value',
+        message: `\`recurring_with[${i}]\` names \`${r}\`, which is not an incident in this repository`, hint: 'Use the id of an existing incident.' };
+    }
+  }
+
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.rule}|${f.pointer}|${f.line}|${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

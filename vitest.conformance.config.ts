@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// Conformance suite: runs against real public data in ../shared/data when present,
+// and skips with a clear message when it is not (see scripts/**/*.conformance.test.ts).
+export default defineConfig({
+  test: {
+    include: ['scripts/**/*.conformance.test.ts'],
+    testTimeout: 120_000,
+    env: { TZ: 'UTC' },
+  },
+});
