@@ -1,6 +1,7 @@
 import { asArray, asRecord, asString, get, isPresent, timeOf, type Data } from '../model/access.ts';
 import type { Finding } from '../model/finding.ts';
 import type { GateContext } from './gate-context.ts';
+import { timestampOrderFinding } from '../model/timestamp-order.ts';
 
 /**
  * Gate checks that a list of fields cannot express. Each yields findings; lifecycle.yaml names them
@@ -12,13 +13,8 @@ const TS_EXAMPLE = '2026-12-03T09:30:00Z';
 
 export const CHECKS: Record<string, Check> = {
   *'acknowledged-after-detected'(inc) {
-    const det = timeOf(get(inc, 'timestamps.detected_at'));
-    const ack = timeOf(get(inc, 'timestamps.acknowledged_at'));
-    if (det !== undefined && ack !== undefined && ack < det) {
-      yield { rule: 'gate/acknowledged-after-detected', pointer: '/timestamps/acknowledged_at', which: 'value',
-        message: '`timestamps.acknowledged_at` is earlier than `timestamps.detected_at`; an incident is acknowledged after it is detected',
-        hint: 'Correct whichever time is wrong; both are RFC 3339 with offset, e.g. detected_at: 2026-12-03T09:30:00Z, acknowledged_at: 2026-12-03T09:42:00Z.' };
-    }
+    const f = timestampOrderFinding(inc, 'detected_at', 'acknowledged_at', 'it is acknowledged after it is detected');
+    if (f) yield f;
   },
 
   *'regimes-decided-or-owned'(inc) {

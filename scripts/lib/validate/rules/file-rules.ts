@@ -1,6 +1,7 @@
 import { asArray, asRecord, asString, timeOf, type Data } from '../../model/access.ts';
 import type { Finding } from '../../model/finding.ts';
 import { secretKind } from '../redaction.ts';
+import { timestampOrderFinding } from '../../model/timestamp-order.ts';
 
 /**
  * Rules over one incident beyond the schema. Each is a small generator of findings (after
@@ -40,15 +41,9 @@ const ORDER: readonly [string, string, string][] = [
 ];
 
 export function* timestampsInOrder({ data }: FileRuleInput): Generator<Finding> {
-  const ts = asRecord(data['timestamps']);
   for (const [before, after, why] of ORDER) {
-    const a = timeOf(ts[before]);
-    const b = timeOf(ts[after]);
-    if (a !== undefined && b !== undefined && b < a) {
-      yield { rule: 'timestamps/order', pointer: `/timestamps/${after}`, which: 'value',
-        message: `\`timestamps.${after}\` (${String(ts[after])}) is earlier than \`timestamps.${before}\` (${String(ts[before])}); ${why}`,
-        hint: `Correct whichever is wrong. Times are RFC 3339 with an offset: 10:00+01:00 is 09:00Z.` };
-    }
+    const f = timestampOrderFinding(data, before, after, why);
+    if (f) yield f;
   }
 }
 
