@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['scripts/**/*.conformance.test.ts'],
     testTimeout: 120_000,
+    passWithNoTests: true,
     env: { TZ: 'UTC' },
   },
 });

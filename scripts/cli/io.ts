@@ -23,3 +23,7 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 /** A usage or infrastructure problem: printed as one line, exit 2, never a stack trace. */
 export class UsageError extends Error {}
+
+/** Every verb module exports one of these; main.ts calls them in a fixed order. Keep heavy imports
+ * (octokit, remark, playwright) inside the action with `await import()` so `validate` starts fast. */
+export type RegisterVerb = (program: import('commander').Command, io: CliIo, setExit: (code: number) => void) => void;

@@ -1,5 +1,17 @@
 import { Command, CommanderError } from 'commander';
 import { registerValidate } from './commands/validate.ts';
+import { registerCheck } from './commands/check.ts';
+import { registerAudit } from './commands/audit.ts';
+import { registerDeadlines } from './commands/deadlines.ts';
+import { registerReport } from './commands/report.ts';
+import { registerGithub } from './commands/github.ts';
+import { registerNew } from './commands/new.ts';
+import { registerLog } from './commands/log.ts';
+import { registerAdvance } from './commands/advance.ts';
+import { registerNotify } from './commands/notify.ts';
+import { registerFmt } from './commands/fmt.ts';
+import { registerImport } from './commands/import.ts';
+import { registerExport } from './commands/export.ts';
 import { EXIT, processIo, UsageError, type CliIo } from './io.ts';
 
 /**
@@ -14,7 +26,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showHelpAfterError('(run `incident --help` for usage)');
-  registerValidate(program, io, setExit);
+  for (const register of [registerValidate, registerCheck, registerAudit, registerDeadlines, registerReport, registerGithub, registerNew, registerLog, registerAdvance, registerNotify, registerFmt, registerImport, registerExport]) register(program, io, setExit);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (err) {

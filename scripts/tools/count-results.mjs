@@ -7,7 +7,9 @@ for (const file of process.argv.slice(2)) {
   if (!existsSync(file)) { missing++; continue; }
   const r = JSON.parse(readFileSync(file, 'utf8'));
   passed += r.numPassedTests ?? 0;
-  failed += (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0) - 0;
+  failed += r.numFailedTests ?? 0;
+  // A suite that failed to load has no failed tests of its own: count it, or a broken import passes.
+  if ((r.numFailedTestSuites ?? 0) > 0 && (r.numFailedTests ?? 0) === 0) failed += r.numFailedTestSuites;
   skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
 }
 if (missing) failed += missing;

@@ -1,14 +1,13 @@
-import type { Command } from 'commander';
 import { shippedValidator } from '../../lib/io/shipped-validator.ts';
 import { collectIncidentFiles } from '../../lib/io/incident-files.ts';
 import { hasErrors, sortDiagnostics } from '../../lib/model/diagnostic.ts';
 import { parseIncidentFile } from '../../lib/parse/incident-file.ts';
 import { formatGithub } from '../../lib/render/diagnostics-github.ts';
 import { formatHuman, summaryLine } from '../../lib/render/diagnostics-human.ts';
-import { EXIT, type CliIo } from '../io.ts';
+import { EXIT, type CliIo, type RegisterVerb } from '../io.ts';
 import { formatOption, type OutputFormat } from '../format-option.ts';
 
-export function registerValidate(program: Command, io: CliIo, setExit: (code: number) => void): void {
+export const registerValidate: RegisterVerb = (program, io, setExit) => {
   program
     .command('validate')
     .description('check incident files against the schema, the lifecycle gates already passed and repository rules')
@@ -17,7 +16,7 @@ export function registerValidate(program: Command, io: CliIo, setExit: (code: nu
     .action(async (paths: string[], opts: { format: OutputFormat }) => {
       setExit(await runValidate(io, paths, opts.format));
     });
-}
+};
 
 export async function runValidate(io: CliIo, paths: readonly string[], format: OutputFormat): Promise<number> {
   const { files, problems } = await collectIncidentFiles(io.cwd, paths);
