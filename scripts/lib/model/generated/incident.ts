@@ -618,6 +618,10 @@ export interface Incident {
     tracker_url?: string;
   }[];
   /**
+   * Public sources about the incident (news articles, advisories, filings). Imported from VERIS `reference`; exported as STIX external_references.
+   */
+  references?: string[];
+  /**
    * Where an imported incident came from.
    */
   provenance?: {
