@@ -112,7 +112,7 @@ describe('markdown bodies', () => {
     ['Phishing email impersonating payroll', 'phishing-email-impersonating-payroll'],
     ['Ünïcode — and punctuation!!', 'unicode-and-punctuation'],
     ['a'.repeat(60), 'a'.repeat(48)],
-    ['word '.repeat(20), 'word-word-word-word-word-word-word-word-word-word'],
+    ['word '.repeat(20), 'word-word-word-word-word-word-word-word-word'],
     ['', 'imported'],
     ['!!!', 'imported'],
   ])('slug of %j is %j', (title, s) => expect(slug(title)).toBe(s));
