@@ -192,7 +192,9 @@ function mapRecord(record: Tree, sourceKey: string, name: string, opts: ImportOp
   // Self-check: the inverse must give the record back; say so loudly if it does not.
   const back = incidentToVeris(fm, sections);
   if (!deepEqual(back, sortKeysDeep(record))) {
-    diag('veris/round-trip', 'warning', `exporting ${id} back to VERIS does not reproduce the source record exactly`, 'Please report this with the record: the importer must keep every value it cannot map under `veris`.');
+    const paths = new Set([...leafPaths(back), ...leafPaths(record)].map((p) => p.join('.')));
+    const differ = [...paths].filter((p) => !deepEqual(getPath(back, p.split('.')), getPath(record, p.split('.')))).sort();
+    diag('veris/round-trip', 'warning', `exporting ${id} back to VERIS does not reproduce the source record at ${differ.slice(0, 5).map((p) => `\`${p}\``).join(', ')}${differ.length > 5 ? ` and ${differ.length - 5} more` : ''} (the export fills VERIS-required fields the record lacks)`, 'Complete the source record (VERIS requires incident_id, schema_version, summary, security_incident, timeline, actor, action, asset, discovery_method), or accept the filled-in values.');
   }
   return { id, frontMatter: fm, body, source: name };
 }
