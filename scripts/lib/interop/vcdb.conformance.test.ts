@@ -161,7 +161,5 @@ function withIncident(bundle: Record<string, unknown>): Record<string, unknown> 
 }
 
 describe.skipIf(present)('conformance data absent', () => {
-  it(`skipped: ${SHARED} not found — the VCDB import and OASIS STIX checks need ../shared/data`, () => {
-    expect(present).toBe(false);
-  });
+  it.skip(`skipped: ${SHARED} not found — the VCDB import and OASIS STIX checks need ../shared/data`, () => {});
 });
