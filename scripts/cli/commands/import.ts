@@ -57,19 +57,13 @@ export async function runImport(io: CliIo, kind: 'veris' | 'thehive', paths: rea
   const templatePath = await readFile(join(io.cwd, 'templates', 'incident.md'), 'utf8').catch(() => readFile(join(PACKAGE_ROOT, 'templates', 'incident.md'), 'utf8'));
   const templateBody = templatePath.replace(/^---\n[\s\S]*?\n---\n/, '');
   const records = sources.filter((s) => !s.problem).map((s) => ({ name: s.name, value: s.value }));
-  const common = { importedAt, importedBy, takenIds, importedSourceIds, templateBody, lifecycle: shippedLifecycle() };
+  const common = {
+    importedAt, importedBy, takenIds, importedSourceIds, templateBody, lifecycle: shippedLifecycle(),
+    ...(opts.owner ? { owner: opts.owner } : {}), ...(opts.tlp ? { tlp: opts.tlp } : {}), ...(opts.urlBase ? { urlBase: opts.urlBase } : {}),
+  };
   const result = kind === 'veris'
-    ? (await import('../../lib/interop/veris/import.ts')).importVeris(records, { ...common, ...(opts.owner ? { owner: opts.owner } : {}), ...(opts.tlp ? { tlp: opts.tlp } : {}), urlBase: opts.urlBase ?? (records.length ? VCDB_URL : undefined) })
-    : (await import('../../lib/interop/thehive/import.ts')).importTheHive(records, { ...common, ...(opts.urlBase ? { urlBase: opts.urlBase } : {}) });
-  if (kind === 'veris' && !opts.urlBase) {
-    // provenance.url points at the VCDB repository only for VCDB records.
-    for (const inc of result.incidents) {
-      const prov = inc.frontMatter['provenance'] as Record<string, unknown>;
-      if (prov['source'] !== 'vcdb') delete prov['url'];
-    }
-  }
-  if (kind === 'thehive' && opts.tlp) for (const inc of result.incidents) inc.frontMatter['tlp'] = opts.tlp;
-  if (kind === 'thehive' && opts.owner) for (const inc of result.incidents) inc.frontMatter['owner'] = opts.owner;
+    ? (await import('../../lib/interop/veris/import.ts')).importVeris(records, { ...common, vcdbUrlBase: VCDB_URL })
+    : (await import('../../lib/interop/thehive/import.ts')).importTheHive(records, common);
 
   const relOut = opts.out.replace(/\\/g, '/');
   const planned = planFiles(result.incidents, relOut);

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { parseIncidentFile, type ParsedFile } from '../parse/incident-file.ts';
-import { collectIncidentFiles } from './incident-files.ts';
+import { collectIncidentFiles, readBounded } from './incident-files.ts';
 
 /** Largest source record read (VERIS and TheHive exports are small; bounded against hostile input). */
 export const MAX_SOURCE_BYTES = 8 * 1024 * 1024;
@@ -52,20 +52,6 @@ export async function readJsonSources(cwd: string, paths: readonly string[]): Pr
 function displayPath(cwd: string, abs: string): string {
   const rel = relative(cwd, abs).split(sep).join('/');
   return rel === '' ? '.' : rel;
-}
-
-async function readBounded(abs: string, max: number): Promise<Uint8Array> {
-  const fh = await open(abs, 'r');
-  try {
-    const buf = new Uint8Array(max + 1);
-    let n = 0;
-    while (n < buf.length) {
-      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
-      if (bytesRead === 0) break;
-      n += bytesRead;
-    }
-    return buf.subarray(0, n);
-  } finally { await fh.close(); }
 }
 
 /** Writes `text` atomically: a temporary file in the same folder, then rename over the target. */

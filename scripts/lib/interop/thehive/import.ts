@@ -1,19 +1,22 @@
-import type { Diagnostic, Severity } from '../../model/diagnostic.ts';
+import type { Diagnostic } from '../../model/diagnostic.ts';
+import { importBatch, type BatchOptions, type Diag, type SourceRecord } from '../batch.ts';
 import type { Lifecycle } from '../../lifecycle/lifecycle.ts';
 import { parseSections } from '../../parse/sections.ts';
 import { fillSections, markdownParagraphs } from '../body.ts';
 import { importedId, ymdOf } from '../ids.ts';
 import { supportedPhase } from '../phase.ts';
-import { isObject, safeClone, sortKeysDeep, type Tree } from '../tree.ts';
+import { isObject, sortKeysDeep, type Tree } from '../tree.ts';
 import { RSIT_TYPES } from './rsit.ts';
 
-export interface TheHiveImportOptions {
+export interface TheHiveImportOptions extends BatchOptions {
   importedAt: string;
   importedBy: string;
-  takenIds: Set<string>;
-  importedSourceIds?: ReadonlyMap<string, string>;
   templateBody: string;
   lifecycle: Lifecycle;
+  /** TLP of the imported incidents instead of the case's own. */
+  tlp?: string;
+  /** Incident commander instead of the case assignee. */
+  owner?: string;
   /** Base URL of the TheHive instance, for provenance.url (`<base>/cases/<_id>/details`). */
   urlBase?: string;
 }
@@ -32,32 +35,19 @@ const MAPPED = new Set(['title', 'description', 'severity', 'tlp', 'pap', 'start
  * TheHive 5 case export (the case as returned by GET /api/v1/case/{id}, with its `tasks` (each with
  * `logs`) and `observables` embedded, or wrapped as {case, tasks, observables}) → an incident.
  */
-export function importTheHive(docs: readonly { name: string; value: unknown }[], opts: TheHiveImportOptions): { incidents: TheHiveImported[]; diagnostics: Diagnostic[] } {
-  const incidents: TheHiveImported[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const seen = new Map<string, string>();
-  for (const doc of docs) {
-    const diag = (rule: string, severity: Severity, message: string, hint: string) =>
-      diagnostics.push({ rule, severity, file: doc.name, line: 0, column: 0, message, hint });
-    const dropped: string[] = [];
-    const raw = safeClone(doc.value, '', dropped);
-    for (const d of dropped) diag('input/unsafe-key', 'warning', `key \`${d}\` was not imported: keys named __proto__, constructor or prototype are refused`, 'Rename the key in the export if it carries data.');
-    const c = caseOf(raw);
-    if (!c || typeof c['title'] !== 'string') {
-      diag('thehive/not-a-case', 'error', 'the file is not a TheHive case export (a JSON object with at least `title` and `description`)', 'Export the case as JSON: GET /api/v1/case/<id> with its tasks, task logs and observables.');
-      continue;
-    }
-    const sourceId = String(c['_id'] ?? (c['number'] !== undefined ? `#${String(c['number'])}` : doc.name));
-    const prior = seen.get(sourceId);
-    if (prior) diag('thehive/duplicate-id', 'warning', `case \`${sourceId}\` was already imported from ${prior} in this batch; this one gets its own id`, 'Import each case once; remove the duplicate export.');
-    else seen.set(sourceId, doc.name);
-    const again = opts.importedSourceIds?.get(sourceId);
-    if (again) { diag('thehive/already-imported', 'notice', `case \`${sourceId}\` is already in the repository as ${again}; not imported again`, `Edit ${again} instead, or delete it first to re-import.`); continue; }
-    const one = mapCase(c, sourceId, doc.name, opts, diag);
-    opts.takenIds.add(one.id);
-    incidents.push(one);
-  }
-  return { incidents, diagnostics };
+export function importTheHive(docs: readonly SourceRecord[], opts: TheHiveImportOptions): { incidents: TheHiveImported[]; diagnostics: Diagnostic[] } {
+  return importBatch(docs, opts, {
+    prefix: 'thehive', what: 'TheHive case',
+    sourceId(value, name, diag) {
+      const c = caseOf(value);
+      if (!c || typeof c['title'] !== 'string') {
+        diag('thehive/not-a-case', 'error', 'the file is not a TheHive case export (a JSON object with at least `title` and `description`)', 'Export the case as JSON: GET /api/v1/case/<id> with its tasks, task logs and observables.');
+        return undefined;
+      }
+      return String(c['_id'] ?? (c['number'] !== undefined ? `#${String(c['number'])}` : name));
+    },
+    map: (value, sourceId, name, diag) => mapCase(caseOf(value)!, sourceId, name, opts, diag),
+  });
 }
 
 function caseOf(raw: unknown): Tree | undefined {
@@ -70,8 +60,6 @@ function caseOf(raw: unknown): Tree | undefined {
   }
   return raw;
 }
-
-type Diag = (rule: string, severity: Severity, message: string, hint: string) => void;
 
 function mapCase(c: Tree, sourceId: string, name: string, opts: TheHiveImportOptions, diag: Diag): TheHiveImported {
   const kept: Tree = {};
@@ -90,13 +78,13 @@ function mapCase(c: Tree, sourceId: string, name: string, opts: TheHiveImportOpt
   const title = String(c['title']).replace(/\s+/g, ' ').trim();
   const shortTitle = title.length > 120 ? `${title.slice(0, 119).replace(/\s+\S*$/, '')}…` : title.length < 5 ? `TheHive case: ${title}` : title;
   if (shortTitle !== title) kept['title'] = c['title'];
-  const owner = typeof c['assignee'] === 'string' && c['assignee'] ? c['assignee'] : opts.importedBy;
+  const owner = opts.owner ?? (typeof c['assignee'] === 'string' && c['assignee'] ? c['assignee'] : opts.importedBy);
   const fromAlert = c['alertDate'] !== undefined || c['alertNewDate'] !== undefined;
   const fm: Tree = {
     schema_version: '1.0', id: '', title: shortTitle, phase: 'detection', phase_history: [],
-    tlp: TLP[Number(c['tlp'])] ?? 'TLP:AMBER',
+    tlp: opts.tlp ?? TLP[Number(c['tlp'])] ?? 'TLP:AMBER',
   };
-  if (c['tlp'] === undefined || !TLP[Number(c['tlp'])]) diag('thehive/tlp', 'notice', `case TLP \`${String(c['tlp'])}\` is not 0..4; the incident is marked TLP:AMBER`, 'Check the TLP after import.');
+  if (!opts.tlp && (c['tlp'] === undefined || !TLP[Number(c['tlp'])])) diag('thehive/tlp', 'notice', `case TLP \`${String(c['tlp'])}\` is not 0..4; the incident is marked TLP:AMBER`, 'Check the TLP after import.');
   if (PAP[Number(c['pap'])]) fm['pap'] = PAP[Number(c['pap'])];
   fm['determination'] = DETERMINATION[String(c['status'])] ?? 'suspected';
   if (c['status'] === 'Duplicated') { fm['disposition'] = 'duplicate:duplicate'; }

@@ -1,4 +1,5 @@
-import type { Diagnostic, Severity } from '../../model/diagnostic.ts';
+import type { Diagnostic } from '../../model/diagnostic.ts';
+import { importBatch, type BatchOptions, type Diag, type SourceRecord } from '../batch.ts';
 import type { Lifecycle } from '../../lifecycle/lifecycle.ts';
 import { parseSections } from '../../parse/sections.ts';
 import { fillSections } from '../body.ts';
@@ -14,7 +15,7 @@ import { incidentToVeris, mappedVeris } from './export.ts';
 import { splitReferences } from './references.ts';
 import { summaryMarkdown } from './summary.ts';
 
-export interface ImportOptions {
+export interface ImportOptions extends BatchOptions {
   /** When the import runs (RFC 3339, passed in: pure code reads no clock). */
   importedAt: string;
   importedBy: string;
@@ -22,15 +23,13 @@ export interface ImportOptions {
   owner?: string;
   /** TLP of the imported incidents; default TLP:CLEAR for the public VCDB, TLP:AMBER otherwise. */
   tlp?: string;
-  /** Ids already in use (the repository's incidents); grows as the batch is imported. */
-  takenIds: Set<string>;
-  /** Source ids already imported (provenance.original_id → our id), to report re-imports. */
-  importedSourceIds?: ReadonlyMap<string, string>;
   /** Body of templates/incident.md: the Summary is filled, other sections keep their placeholders. */
   templateBody: string;
   lifecycle: Lifecycle;
-  /** Base URL for provenance.url, e.g. the VCDB folder the records come from. */
+  /** Base URL for provenance.url of every record (`<base><file name>`). */
   urlBase?: string;
+  /** Base URL for provenance.url of VCDB records when urlBase is not given. */
+  vcdbUrlBase?: string;
 }
 
 export interface ImportedIncident {
@@ -47,53 +46,30 @@ export interface ImportResult {
   diagnostics: Diagnostic[];
 }
 
-export interface SourceRecord {
-  /** File name (or label) of the record, for diagnostics. */
-  name: string;
-  value: unknown;
-}
+export type { SourceRecord };
 
 /**
  * VERIS records → incidents. Problems in the source (mismatched or duplicate ids, unusable dates,
  * unsafe keys) are diagnostics; a record is skipped only when it is not a VERIS object at all.
  */
 export function importVeris(records: readonly SourceRecord[], opts: ImportOptions): ImportResult {
-  const incidents: ImportedIncident[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const seen = new Map<string, string>();
-  for (const rec of records) {
-    const diag = (rule: string, severity: Severity, message: string, hint: string) =>
-      diagnostics.push({ rule, severity, file: rec.name, line: 0, column: 0, message, hint });
-    if (!isObject(rec.value)) {
-      diag('veris/not-an-object', 'error', 'the file is not a VERIS record (a JSON object with incident_id, action, actor, asset, timeline)', 'Pass VERIS JSON files, e.g. a VCDB data/json/validated/*.json record.');
-      continue;
-    }
-    const dropped: string[] = [];
-    const record = safeClone(rec.value, '', dropped) as Tree;
-    for (const d of dropped) diag('input/unsafe-key', 'warning', `key \`${d}\` was not imported: keys named __proto__, constructor or prototype (or nesting deeper than 64 levels) are refused`, 'Rename the key in the source record if it carries data.');
-    const sourceId = typeof record['incident_id'] === 'string' && record['incident_id'].trim() ? record['incident_id'] : undefined;
-    if (!sourceId) diag('veris/missing-id', 'warning', 'the record has no `incident_id`; the file name is used as the source id', 'VERIS requires incident_id, e.g. "incident_id": "6C3D7B5E-...".');
-    const key = sourceId ?? rec.name;
-    checkIds(rec.name, record, sourceId, diag);
-    const prior = seen.get(key.toLowerCase());
-    if (prior) diag('veris/duplicate-id', 'warning', `incident_id \`${key}\` was already imported from ${prior} in this batch; this record gets its own id`, 'Check whether the two records describe the same incident; if so, keep one and mark the other `duplicate_of`.');
-    else seen.set(key.toLowerCase(), rec.name);
-    const again = opts.importedSourceIds?.get(key);
-    if (again) {
-      diag('veris/already-imported', 'notice', `incident_id \`${key}\` is already in the repository as ${again}; not imported again`, `Edit ${again} instead, or delete it first to re-import.`);
-      continue;
-    }
-    const one = mapRecord(record, key, rec.name, opts, diag);
-    opts.takenIds.add(one.id);
-    incidents.push(one);
-  }
-  return { incidents, diagnostics };
+  return importBatch(records, opts, {
+    prefix: 'veris', what: 'VERIS record',
+    sourceId(value, name, diag) {
+      if (!isObject(value)) {
+        diag('veris/not-an-object', 'error', 'the file is not a VERIS record (a JSON object with incident_id, action, actor, asset, timeline)', 'Pass VERIS JSON files, e.g. a VCDB data/json/validated/*.json record.');
+        return undefined;
+      }
+      const id = typeof value['incident_id'] === 'string' && value['incident_id'].trim() ? value['incident_id'] : undefined;
+      if (!id) diag('veris/missing-id', 'warning', 'the record has no `incident_id`; the file name is used as the source id', 'VERIS requires incident_id, e.g. "incident_id": "6C3D7B5E-...".');
+      else checkIds(name, value, id, diag);
+      return id ?? name;
+    },
+    map: (value, sourceId, name, diag) => mapRecord(value as Tree, sourceId, name, opts, diag),
+  });
 }
 
-type Diag = (rule: string, severity: Severity, message: string, hint: string) => void;
-
-function checkIds(name: string, record: Tree, sourceId: string | undefined, diag: Diag): void {
-  if (!sourceId) return;
+function checkIds(name: string, record: Tree, sourceId: string, diag: Diag): void {
   const stem = name.slice(name.lastIndexOf('/') + 1).replace(/\.json$/i, '');
   const master = typeof getPath(record, ['plus', 'master_id']) === 'string' ? String(getPath(record, ['plus', 'master_id'])) : undefined;
   const looksLikeId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(stem);
@@ -167,9 +143,10 @@ function mapRecord(record: Tree, sourceKey: string, name: string, opts: ImportOp
     const refs = splitReferences(record['reference']);
     if (refs.length) fm['references'] = refs;
   }
+  const urlBase = opts.urlBase ?? (record['source_id'] === 'vcdb' ? opts.vcdbUrlBase : undefined);
   fm['provenance'] = {
     source: record['source_id'] === 'vcdb' ? 'vcdb' : 'veris', original_id: sourceKey, imported_at: opts.importedAt,
-    imported_by: opts.importedBy, ...(opts.urlBase ? { url: `${opts.urlBase}${name.slice(name.lastIndexOf('/') + 1)}` } : {}),
+    imported_by: opts.importedBy, ...(urlBase ? { url: `${urlBase}${name.slice(name.lastIndexOf('/') + 1)}` } : {}),
   };
 
   const summary = typeof record['summary'] === 'string' ? record['summary'] : '';
