@@ -1,8 +1,8 @@
-import { asArray, asRecord, asString, get, type Data } from '../../model/access.ts';
+import { asArray, asRecord, asString, get, timeOf, type Data } from '../../model/access.ts';
 import { findSection, type Section } from '../../parse/sections.ts';
 import { sectionText } from '../body.ts';
 import { isObject, mergePreferBase, sortKeysDeep, type Tree } from '../tree.ts';
-import { ACTION_OF_CLASS, DISCOVERY_RULES, OVERALL_RATING, SECURITY_INCIDENT } from './crosswalk.ts';
+import { ACTION_OF_CLASS, OVERALL_RATING, RSIT_RULES, SECURITY_INCIDENT } from './crosswalk.ts';
 import { joinReferences } from './references.ts';
 import { EMPTY_SUMMARY } from './summary.ts';
 
@@ -41,7 +41,8 @@ export function mappedVeris(fm: Data, sections: readonly Section[]): Tree {
   const countries = jur.filter((j) => /^[A-Z]{2}$/.test(j));
   const states = jur.filter((j) => /^[A-Z]{2}-/.test(j));
   if (countries.length) out['victim'] = { country: countries, ...(states.length === 1 ? { state: states[0]!.slice(3) } : {}) };
-  const records = get(fm, 'personal_data.records_estimate');
+  // The final count once known, the estimate until then (the import fills the estimate).
+  const records = get(fm, 'personal_data.records_final') ?? get(fm, 'personal_data.records_estimate');
   if (typeof records === 'number') out['attribute'] = { confidentiality: { data_total: records } };
   const rating = OVERALL_RATING[String(fm['severity'])];
   const costs = asRecord(fm['costs']);
@@ -55,27 +56,62 @@ export function mappedVeris(fm: Data, sections: readonly Section[]): Tree {
 /** VERIS blocks derived from our fields for incidents that never were VERIS records (layer 3). */
 function derivedVeris(fm: Data): Tree {
   const out: Tree = {};
-  const occurred = asString(get(fm, 'timestamps.occurred_at')) ?? asString(get(fm, 'timestamps.detected_at'));
-  if (occurred && /^\d{4}-\d\d-\d\d/.test(occurred)) {
-    const utc = new Date(Date.parse(occurred));
+  const ts = asRecord(fm['timestamps']);
+  const occurred = timeOf(ts['occurred_at']) ?? timeOf(ts['detected_at']);
+  if (occurred !== undefined) {
+    const utc = new Date(occurred);
     const exact = fm['occurred_at_confidence'] === 'exact';
-    out['timeline'] = { incident: { year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate(),
+    const timeline: Tree = { incident: { year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate(),
       ...(exact ? { time: utc.toISOString().slice(11, 19) } : {}) } };
+    const detected = timeOf(ts['detected_at']);
+    const contained = timeOf(ts['contained_at']);
+    if (timeOf(ts['occurred_at']) !== undefined && detected !== undefined) timeline['discovery'] = verisDuration(detected - occurred);
+    if (detected !== undefined && contained !== undefined) timeline['containment'] = verisDuration(contained - detected);
+    out['timeline'] = timeline;
   }
-  const action = ACTION_OF_CLASS[String(get(fm, 'category.class'))] ?? 'unknown';
-  out['action'] = { [action]: action === 'unknown' ? {} : { variety: ['Unknown'] } };
-  const kind = String(get(fm, 'reporter.kind'));
-  const rule = DISCOVERY_RULES.find((r) => r.to.method === fm['detection_method'] && (r.to.kind === kind || kind === 'automated'));
-  out['discovery_method'] = rule ? { [rule.category]: { variety: [rule.varieties?.[0] ?? 'Unknown'] } } : { unknown: true };
+  out['action'] = actionOf(String(get(fm, 'category.class')), String(get(fm, 'category.type')));
+  out['discovery_method'] = discoveryOf(String(fm['detection_method']), String(get(fm, 'reporter.kind')));
   const malicious = fm['suspected_malicious'];
   out['actor'] = malicious === 'no' ? { internal: { variety: ['Unknown'], motive: ['NA'] } } : { unknown: {} };
   out['asset'] = { assets: [{ variety: 'Unknown' }] };
   const involved = get(fm, 'personal_data.involved');
   if (involved === 'yes' || involved === 'unknown') {
-    const conf = { data: [{ variety: 'Personal' }], data_disclosure: involved === 'yes' ? 'Yes' : 'Unknown' };
-    out['attribute'] = { confidentiality: conf };
+    const cats = asArray(get(fm, 'personal_data.categories')).map(String);
+    const payment = get(fm, 'cardholder_data.involved') === true;
+    const varieties = [...new Set(cats.map((c) => (c === 'financial' && payment ? 'Payment' : DATA_VARIETY[c] ?? 'Personal')))].sort();
+    out['attribute'] = { confidentiality: { data: (varieties.length ? varieties : ['Personal']).map((variety) => ({ variety })), data_disclosure: involved === 'yes' ? 'Yes' : 'Unknown' } };
   }
   return out;
+}
+
+/** Our personal-data category → VERIS data variety (the inverse of DATA_CATEGORY, Personal by default). */
+const DATA_VARIETY: Readonly<Record<string, string>> = { identifiers: 'Personal', health: 'Medical', financial: 'Bank', credentials: 'Credentials', 'special-category': 'Sensitive Personal' };
+
+/** The VERIS action an RSIT class/type most likely came from: the first crosswalk row that yields it. */
+function actionOf(cls: string, type: string): Tree {
+  const rule = RSIT_RULES.find((r) => r.to.class === cls && r.to.type === type);
+  const action = rule?.action ?? ACTION_OF_CLASS[cls] ?? 'unknown';
+  if (action === 'unknown') return { unknown: {} };
+  return { [action]: { variety: [rule?.varieties?.[0] ?? 'Unknown'] } };
+}
+
+/** Our detection method back to a VERIS discovery method; varieties only where the method names one. */
+function discoveryOf(method: string, kind: string): Tree {
+  const named: Record<string, [string, string]> = {
+    'message-from-attacker': ['external', 'Actor disclosure'], 'law-enforcement': ['external', 'Law enforcement'], 'user-reporting': ['internal', 'Reported by employee'],
+  };
+  const hit = named[method];
+  if (hit) return { [hit[0]]: { variety: [hit[1]] } };
+  const category = method === 'third-party-notification' ? (kind === 'partner' ? 'partner' : 'external') : method === 'automated-tool' || method === 'human-review' || method === 'system-outage' ? 'internal' : undefined;
+  return category ? { [category]: { variety: ['Unknown'] } } : { unknown: true };
+}
+
+/** Milliseconds → VERIS {unit, value} in the largest unit that holds at least one whole step. */
+function verisDuration(ms: number): Tree {
+  if (ms < 0) return { unit: 'Unknown' };
+  const units: [string, number][] = [['Days', 86_400_000], ['Hours', 3_600_000], ['Minutes', 60_000], ['Seconds', 1000]];
+  for (const [unit, size] of units) if (ms >= size) return { unit, value: Math.floor(ms / size) };
+  return { unit: 'Seconds', value: 0 };
 }
 
 /** Undoes the escaping of markdownParagraphs (a backslash before a block-syntax line start). */

@@ -151,4 +151,21 @@ describe('VERIS export of incidents that never were VERIS records', () => {
     expect(v['incident_id']).toBe(id);
     expect(getPath(v, ['timeline', 'incident', 'year'])).toBeTypeOf('number');
   });
+
+  it.each([
+    // [incident, VERIS path, value derived from our fields]
+    ['INC-20261002-K3DN', 'action', { hacking: { variety: ['Use of stolen creds'] } }],
+    ['INC-20261002-K3DN', 'timeline', { incident: { year: 2026, month: 10, day: 1, time: '22:10:00' }, discovery: { unit: 'Hours', value: 8 }, containment: { unit: 'Hours', value: 1 } }],
+    ['INC-20261002-K3DN', 'discovery_method', { internal: { variety: ['Unknown'] } }],
+    ['INC-20261002-K3DN', 'attribute', { confidentiality: { data: [{ variety: 'Bank' }, { variety: 'Personal' }], data_disclosure: 'Yes', data_total: 2874 } }],
+    ['INC-20261002-K3DN', 'security_incident', 'Confirmed'],
+    ['INC-20261002-K3DN', 'impact', { overall_rating: 'Damaging', overall_amount: 18500, iso_currency_code: 'EUR' }],
+    ['INC-20261002-K3DN', 'victim', { country: ['DE', 'AT'] }],
+    ['INC-20261130-4HQP', 'discovery_method', { internal: { variety: ['Reported by employee'] } }],
+  ])('%s: %s', async (id, path, expected) => {
+    const { files } = await collectIncidentFiles(PACKAGE_ROOT, ['incidents']);
+    const f = files.find((x) => x.path.includes(id))!;
+    const p = parseIncidentFile(f.path, f.bytes);
+    expect(getPath(incidentToVeris(p.data!, p.sections), [path])).toEqual(expected);
+  });
 });
