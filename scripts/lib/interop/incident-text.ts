@@ -1,4 +1,4 @@
-import { Document, isScalar, Scalar, visit } from 'yaml';
+import { Document, Scalar, visit } from 'yaml';
 import { needsQuotesForYaml11 } from '../parse/yaml-scalars.ts';
 
 /**
@@ -18,6 +18,3 @@ export function incidentText(frontMatter: Record<string, unknown>, body: string)
   const text = body.startsWith('\n') ? body : `\n${body}`;
   return `---\n${yaml}---\n${text.endsWith('\n') ? text : `${text}\n`}`;
 }
-
-/** True when `v` is a YAML scalar node (re-exported for tests that inspect written documents). */
-export { isScalar };

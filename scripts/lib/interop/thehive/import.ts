@@ -74,6 +74,18 @@ function mapCase(c: Tree, sourceId: string, name: string, opts: TheHiveImportOpt
   if (inProgress) timestamps['acknowledged_at'] = inProgress;
   const closed = c['stage'] === 'Closed' || /^(TruePositive|FalsePositive|Duplicated|Indeterminate|Other)$/.test(String(c['status'])) ? ts(c['endDate']) ?? ts(c['closedDate']) : undefined;
   if (closed) timestamps['resolved_at'] = closed;
+  // Our timestamps are ordered (occurred ≤ detected ≤ acknowledged, resolved); TheHive dates are
+  // editable and need not be. An out-of-order date is not guessed at: it stays under `thehive`.
+  const outOfOrder: [string, string, string][] = [['occurred_at', 'startDate', 'after'], ['acknowledged_at', 'inProgressDate', 'before'], ['resolved_at', closed === ts(c['endDate']) ? 'endDate' : 'closedDate', 'before']];
+  for (const [field, source, relation] of outOfOrder) {
+    const t = timestamps[field];
+    if (!created || typeof t !== 'string') continue;
+    const wrong = relation === 'after' ? Date.parse(t) > Date.parse(created) : Date.parse(t) < Date.parse(created);
+    if (!wrong) continue;
+    delete timestamps[field];
+    kept[source] = c[source];
+    diag('thehive/date-order', 'notice', `case \`${source}\` (${t}) is ${relation} the case was created (${created}); \`timestamps.${field}\` is not set and the value is kept under thehive.${source}`, `Set timestamps.${field} by hand once the right time is known.`);
+  }
 
   const title = String(c['title']).replace(/\s+/g, ' ').trim();
   const shortTitle = title.length > 120 ? `${title.slice(0, 119).replace(/\s+\S*$/, '')}…` : title.length < 5 ? `TheHive case: ${title}` : title;
@@ -92,7 +104,7 @@ function mapCase(c: Tree, sourceId: string, name: string, opts: TheHiveImportOpt
   fm['reporter'] = { name: typeof c['_createdBy'] === 'string' ? c['_createdBy'] : 'TheHive', kind: fromAlert ? 'automated' : 'internal' };
   fm['owner'] = owner;
   fm['timestamps'] = timestamps;
-  if (occurred) fm['occurred_at_confidence'] = 'estimated';
+  if (timestamps['occurred_at']) fm['occurred_at_confidence'] = 'estimated';
   const sev = SEVERITY[Number(c['severity'])];
   if (sev) fm['severity'] = sev;
   const tags = Array.isArray(c['tags']) ? c['tags'].filter((t): t is string => typeof t === 'string') : [];

@@ -81,6 +81,17 @@ describe('TheHive 5 case import', () => {
     expect(r.diagnostics.map((d) => d.rule)).toEqual([rule]);
   });
 
+  it('keeps out-of-order case dates under thehive instead of writing an invalid incident', () => {
+    const value = { _id: '~9', title: 'Invented case with odd dates', description: 'd', tlp: 2, _createdAt: 1733000000000, startDate: 1733000500000, inProgressDate: 1732990000000, status: 'TruePositive', stage: 'Closed', endDate: 1732000000000 };
+    const r = importTheHive([{ name: 'odd.json', value }], importOptions());
+    expect(r.diagnostics.map((d) => d.rule)).toEqual(['thehive/date-order', 'thehive/date-order', 'thehive/date-order']);
+    const fm = r.incidents[0]!.frontMatter;
+    expect(fm['timestamps']).toEqual({ detected_at: '2024-11-30T20:53:20Z', reported_at: '2024-11-30T20:53:20Z' });
+    expect(fm['thehive']).toMatchObject({ startDate: 1733000500000, inProgressDate: 1732990000000, endDate: 1732000000000 });
+    const files = planFiles(r.incidents, 'incidents');
+    expect(shippedValidator().validateFiles(files.map((f) => parseIncidentFile(f.path, f.text)))).toEqual([]);
+  });
+
   it.each([
     [1733000000000, '2024-11-30T20:53:20Z'],
     ['2024-11-30T20:53:20.5+01:00', '2024-11-30T19:53:20.500Z'],

@@ -1,7 +1,7 @@
 import { asArray, asRecord, asString, get, timeOf, type Data } from '../../model/access.ts';
 import { findSection, type Section } from '../../parse/sections.ts';
 import { sectionText } from '../body.ts';
-import { isObject, mergePreferBase, sortKeysDeep, type Tree } from '../tree.ts';
+import { mergePreferBase, sortKeysDeep, type Tree } from '../tree.ts';
 import { ACTION_OF_CLASS, OVERALL_RATING, RSIT_RULES, SECURITY_INCIDENT } from './crosswalk.ts';
 import { joinReferences } from './references.ts';
 import { EMPTY_SUMMARY } from './summary.ts';
@@ -117,8 +117,4 @@ function verisDuration(ms: number): Tree {
 /** Undoes the escaping of markdownParagraphs (a backslash before a block-syntax line start). */
 function unescapeMarkdown(text: string): string {
   return text.split('\n').map((l) => l.replace(/^( {0,3})\\(?=#|=|-|\*|_|`|~|<)/, '$1')).join('\n');
-}
-
-export function isVerisRecord(v: unknown): v is Tree {
-  return isObject(v);
 }
