@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, symlink, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -81,6 +81,17 @@ describe('incident import', () => {
     const ci = io(false);
     await main(['import', 'thehive', join(TESTDATA, 'thehive'), ...AT], ci.io);
     expect(ci.err()).toBe('');
+  });
+
+  it('does not follow a linked folder out of the repository', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'il-outside-'));
+    await mkdir(join(repo, 'incidents'), { recursive: true });
+    await symlink(outside, join(repo, 'incidents', '2024'));
+    const c = io();
+    expect(await main(['import', 'thehive', join(TESTDATA, 'thehive', 'case-payroll-phishing.json'), ...AT, '--format', 'json'], c.io)).toBe(1);
+    expect(JSON.parse(c.out()).diagnostics.map((d: { rule: string }) => d.rule)).toContain('import/write-failed');
+    expect(await readdir(outside)).toEqual([]);
+    await rm(outside, { recursive: true, force: true });
   });
 
   it('does not overwrite an existing file', async () => {

@@ -79,11 +79,13 @@ export async function runImport(io: CliIo, kind: 'veris' | 'thehive', paths: rea
     progress.tick();
     if (bad.has(p.path) || opts.dryRun) continue;
     try {
-      await writeAtomic(resolve(io.cwd, p.path), p.text, { exclusive: true });
+      await writeAtomic(resolve(io.cwd, p.path), p.text, { exclusive: true, within: io.cwd });
       written.push(p.path);
-    } catch {
-      writeDiags.push({ rule: 'import/file-exists', severity: 'error' as const, file: p.path, line: 0, column: 0,
-        message: `\`${p.path}\` already exists; the import does not overwrite files`, hint: 'Remove or rename the existing file, or import into another --out folder.' });
+    } catch (e) {
+      const exists = /already exists/.test((e as Error).message);
+      writeDiags.push({ rule: exists ? 'import/file-exists' : 'import/write-failed', severity: 'error' as const, file: p.path, line: 0, column: 0,
+        message: exists ? `\`${p.path}\` already exists; the import does not overwrite files` : `\`${p.path}\` could not be written: ${(e as Error).message}`,
+        hint: exists ? 'Remove or rename the existing file, or import into another --out folder.' : 'Check that the folder is a real folder inside the repository and writable.' });
     }
   }
   progress.done();

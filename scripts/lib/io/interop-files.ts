@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { parseIncidentFile, type ParsedFile } from '../parse/incident-file.ts';
@@ -54,9 +54,14 @@ function displayPath(cwd: string, abs: string): string {
   return rel === '' ? '.' : rel;
 }
 
-/** Writes `text` atomically: a temporary file in the same folder, then rename over the target. */
-export async function writeAtomic(abs: string, text: string, opts: { exclusive?: boolean } = {}): Promise<void> {
+/**
+ * Writes `text` atomically: a temporary file in the same folder, then rename over the target. With
+ * `within`, the folder (after resolving symbolic links) must lie inside that root, so a linked
+ * folder cannot redirect an import outside the repository.
+ */
+export async function writeAtomic(abs: string, text: string, opts: { exclusive?: boolean; within?: string } = {}): Promise<void> {
   await mkdir(dirname(abs), { recursive: true });
+  if (opts.within && !isInside(await realpath(opts.within), await realpath(dirname(abs)))) throw new Error(`${dirname(abs)} resolves outside ${opts.within}`);
   if (opts.exclusive) {
     const exists = await lstat(abs).then(() => true, () => false);
     if (exists) throw new Error(`${abs} already exists`);
