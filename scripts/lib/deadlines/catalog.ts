@@ -1,0 +1,53 @@
+import { compileShipped } from '../validate/ajv.ts';
+import { isKnownCalendar } from './holidays.ts';
+import { parsePredicate, PredicateSyntaxError, type Predicate } from './predicate.ts';
+import type { RegimeCatalog, RegimeDef } from './types.ts';
+import { isKnownTimeZone } from './zoned-time.ts';
+
+/**
+ * Checks regimes.yaml data against its schema and what a schema cannot say (conditions parse,
+ * references resolve, time zones and holiday calendars exist) and returns the catalogue, or the
+ * problems as configuration errors (one line each).
+ */
+export function buildCatalog(raw: unknown, schema: object): { catalog?: RegimeCatalog; errors: string[] } {
+  const validate = compileShipped(schema);
+  if (!validate(raw)) {
+    return { errors: (validate.errors ?? []).map((e) => `regimes.yaml${e.instancePath || '/'}: ${e.message ?? e.keyword}`) };
+  }
+  const regimes = (raw as { regimes: RegimeDef[] }).regimes;
+  const errors: string[] = [];
+  const byId = new Map<string, RegimeDef>();
+  const predicates = new Map<string, Predicate>();
+  for (const [i, r] of regimes.entries()) {
+    const at = `regimes.yaml/regimes/${i} (${r.id})`;
+    if (byId.has(r.id)) errors.push(`${at}: duplicate id \`${r.id}\``);
+    byId.set(r.id, r);
+    for (const [key, src] of [['org_if', r.org_if], ['applies_if', r.applies_if], ['relief', r.relief?.unless]] as const) {
+      if (src === undefined) continue;
+      try {
+        predicates.set(`${r.id}#${key}`, parsePredicate(src));
+      } catch (e) {
+        errors.push(`${at}: ${key}: ${e instanceof PredicateSyntaxError ? e.message : String(e)}`);
+      }
+    }
+    if (r.time_zone !== 'org' && !isKnownTimeZone(r.time_zone)) errors.push(`${at}: unknown time zone \`${r.time_zone}\` (use an IANA name such as America/New_York, or org)`);
+    if (r.holidays && r.holidays !== 'org' && !isKnownCalendar(r.holidays)) errors.push(`${at}: unknown holiday calendar ${JSON.stringify(r.holidays)}`);
+  }
+  for (const r of regimes) {
+    const refs = [r.decided_with, ...[...r.clock.terms, ...(r.clock.after_limit ? [r.clock.after_limit] : [])].flatMap((t) => t.from.flatMap((s) => ('notice' in s ? s.notice : [])))];
+    for (const ref of refs) if (ref !== undefined && !byId.has(ref)) errors.push(`regimes.yaml (${r.id}): refers to unknown regime \`${ref}\``);
+  }
+  if (errors.length) return { errors };
+  return { catalog: { regimes, byId, predicates }, errors: [] };
+}
+
+/** Regime ids enforced by each phase's exit gate, and the first-stage set (enforced when leaving notification). */
+export function noticeGates(catalog: RegimeCatalog): { firstStage: ReadonlySet<string>; byPhase: ReadonlyMap<string, ReadonlySet<string>> } {
+  const byPhase = new Map<string, Set<string>>();
+  for (const r of catalog.regimes) {
+    const phase = r.first_stage ? 'notification' : r.enforced_at;
+    if (!byPhase.has(phase)) byPhase.set(phase, new Set());
+    byPhase.get(phase)!.add(r.id);
+  }
+  return { firstStage: byPhase.get('notification') ?? new Set(), byPhase };
+}
