@@ -1,12 +1,13 @@
 import { compileShipped } from '../validate/ajv.ts';
-import { isKnownCalendar } from './holidays.ts';
 import { parsePredicate, PredicateSyntaxError, type Predicate } from './predicate.ts';
+import type { NoticeRule } from '../lifecycle/gate-context.ts';
 import type { RegimeCatalog, RegimeDef } from './types.ts';
 import { isKnownTimeZone } from './zoned-time.ts';
 
 /**
  * Checks regimes.yaml data against its schema and what a schema cannot say (conditions parse,
- * references resolve, time zones and holiday calendars exist) and returns the catalogue, or the
+ * references resolve, time zones exist; holiday calendars are checked by the catalogue's test, so
+ * that loading the catalogue for the gates does not load the holiday library) and returns the catalogue, or the
  * problems as configuration errors (one line each).
  */
 export function buildCatalog(raw: unknown, schema: object): { catalog?: RegimeCatalog; errors: string[] } {
@@ -31,7 +32,6 @@ export function buildCatalog(raw: unknown, schema: object): { catalog?: RegimeCa
       }
     }
     if (r.time_zone !== 'org' && !isKnownTimeZone(r.time_zone)) errors.push(`${at}: unknown time zone \`${r.time_zone}\` (use an IANA name such as America/New_York, or org)`);
-    if (r.holidays && r.holidays !== 'org' && !isKnownCalendar(r.holidays)) errors.push(`${at}: unknown holiday calendar ${JSON.stringify(r.holidays)}`);
   }
   for (const r of regimes) {
     const refs = [r.decided_with, ...[...r.clock.terms, ...(r.clock.after_limit ? [r.clock.after_limit] : [])].flatMap((t) => t.from.flatMap((s) => ('notice' in s ? s.notice : [])))];
@@ -41,13 +41,19 @@ export function buildCatalog(raw: unknown, schema: object): { catalog?: RegimeCa
   return { catalog: { regimes, byId, predicates }, errors: [] };
 }
 
-/** Regime ids enforced by each phase's exit gate, and the first-stage set (enforced when leaving notification). */
-export function noticeGates(catalog: RegimeCatalog): { firstStage: ReadonlySet<string>; byPhase: ReadonlyMap<string, ReadonlySet<string>> } {
-  const byPhase = new Map<string, Set<string>>();
+/**
+ * What the lifecycle gates need from the catalogue: the first-stage regime ids (enforced when leaving
+ * notification) and a rule per later stage (enforced when leaving its `enforced_at` phase). A later
+ * stage with no condition of its own follows its `decided_with` regime's decision; one with a
+ * condition (HIPAA HHS >= 500 / < 500) needs its own recorded decision, because a gate cannot
+ * weigh facts the way the deadline list does.
+ */
+export function noticeGates(catalog: RegimeCatalog): { firstStage: ReadonlySet<string>; rules: readonly NoticeRule[] } {
+  const firstStage = new Set<string>();
+  const rules: NoticeRule[] = [];
   for (const r of catalog.regimes) {
-    const phase = r.first_stage ? 'notification' : r.enforced_at;
-    if (!byPhase.has(phase)) byPhase.set(phase, new Set());
-    byPhase.get(phase)!.add(r.id);
+    if (r.first_stage) firstStage.add(r.id);
+    else rules.push({ id: r.id, gate: r.enforced_at, ...(r.decided_with && !r.applies_if ? { follows: r.decided_with } : {}) });
   }
-  return { firstStage: byPhase.get('notification') ?? new Set(), byPhase };
+  return { firstStage, rules };
 }

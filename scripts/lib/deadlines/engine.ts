@@ -25,14 +25,16 @@ export function computeDeadlines(incident: Data, settings: Settings, catalog: Re
   const scope = { incident, org: settings };
   const rows: Deadline[] = [];
   for (const regime of catalog.regimes) {
-    const facts = conditionOf(catalog.predicates.get(`${regime.id}#applies_if`), scope);
-    const resolved = resolveApplicability(regime, decisions, facts, () => orgSubject(regime, settings, catalog, scope),
+    const facts = factsOf(regime, catalog, scope);
+    const resolved = resolveApplicability(regime, decisions, facts, incident['phase'] === 'closed', () => orgSubject(regime, settings, catalog, scope),
       () => conditionOf(catalog.predicates.get(`${regime.id}#org_if`), scope) !== false);
     if (!resolved) continue;
     const notices = asArray(incident['notifications']).map((n, i) => ({ n: asRecord(n), i })).filter(({ n }) => n['regime_id'] === regime.id);
     if (regime.on_request && !notices.length) continue;
     const frame = frameOf(regime, settings);
     const clock = resolved.applicable === 'no' ? undefined : dueOf({ incident, settings, regime, frame, override: resolved.override });
+    // An undecided regime with nothing pointing to it yet (condition unknown, clock not started) is noise.
+    if (resolved.applicable === 'undecided' && facts !== true && (clock?.due ?? null) === null) continue;
     let due = clock?.due ?? null;
     let note = clock?.note || null;
     if (due !== null && regime.relief && conditionOf(catalog.predicates.get(`${regime.id}#relief`), scope) !== true) {
@@ -67,9 +69,10 @@ export function policyFrom(settings: Settings, override?: Partial<DeadlinePolicy
  * the early warning's) inherits it — unless the organisation is known not to have that stage (a
  * non-trust-service provider has no 24 h NIS2 notification) or the decision was "no" (the decided
  * stage's row already says so). Otherwise, an undecided regime is listed when the organisation is
- * subject to it and its condition does not rule it out.
+ * subject to it, its condition does not rule it out and the incident is not closed (a closed
+ * incident passed every gate: what nobody decided then was not owed).
  */
-function resolveApplicability(regime: RegimeDef, decisions: ReadonlyMap<string, Decision>, facts: Truth, orgSubject: () => boolean, orgMayHave: () => boolean):
+function resolveApplicability(regime: RegimeDef, decisions: ReadonlyMap<string, Decision>, facts: Truth, closed: boolean, orgSubject: () => boolean, orgMayHave: () => boolean):
   { applicable: Applicability; decision: string; index: number | null; override?: number } | undefined {
   const own = decisions.get(regime.id);
   if (own) return { applicable: tri(own.applicable), decision: `regimes[${own.index}]`, index: own.index, override: own.override };
@@ -81,7 +84,7 @@ function resolveApplicability(regime: RegimeDef, decisions: ReadonlyMap<string, 
     if (applicable === 'yes' && facts === false) return { applicable: 'no', decision: `regimes[${d.index}] (${via}); this stage's condition does not hold`, index: d.index };
     return { applicable, decision: `regimes[${d.index}] (${via})`, index: d.index };
   }
-  if (facts === false || !orgSubject()) return undefined;
+  if (facts === false || closed || !orgSubject()) return undefined;
   return { applicable: 'undecided', decision: facts === true ? 'not decided yet; its condition holds' : 'not decided yet; its condition cannot be evaluated yet', index: null };
 }
 
@@ -97,6 +100,17 @@ export function orgSubject(regime: RegimeDef, settings: Settings, catalog: Regim
   if (!(sel.subject_to?.includes(regime.family) || sel.subject_to?.includes(regime.id) || sel.enable?.includes(regime.id))) return false;
   const orgIf = catalog.predicates.get(`${regime.id}#org_if`);
   return !orgIf || orgIf.evaluate(scope) === true;
+}
+
+/** The regime's factual condition; a stage without one takes the condition of the stage it follows. */
+function factsOf(regime: RegimeDef, catalog: RegimeCatalog, scope: { incident: unknown; org: unknown }): Truth {
+  let r: RegimeDef | undefined = regime;
+  for (let depth = 0; r && depth < 8; depth++) {
+    const p = catalog.predicates.get(`${r.id}#applies_if`);
+    if (p) return p.evaluate(scope);
+    r = r.decided_with ? catalog.byId.get(r.decided_with) : undefined;
+  }
+  return true;
 }
 
 function conditionOf(p: Predicate | undefined, scope: { incident: unknown; org: unknown }): Truth {

@@ -67,6 +67,8 @@ export const CHECKS: Record<string, Check> = {
     }
   },
 
+  ...noticeGateChecks(['investigation', 'final-report', 'feedback']),
+
   *'internal-parties-notified'(inc) {
     const notes = asArray(inc['notifications']).map(asRecord);
     const wanted = ['legal', 'executive'];
@@ -128,6 +130,38 @@ export const CHECKS: Record<string, Check> = {
     }
   },
 };
+
+/**
+ * `<phase>-notices-sent` checks: every notice stage that the regimes catalogue enforces when leaving
+ * `<phase>` (ctx.noticeRules) and that applies — decided "yes" for the stage itself, or for the
+ * regime it follows — is sent, justified late (`late_reason`) or justified not required.
+ */
+function noticeGateChecks(phases: readonly string[]): Record<string, Check> {
+  const out: Record<string, Check> = {};
+  for (const phase of phases) {
+    out[`${phase}-notices-sent`] = function* (inc, ctx) {
+      const rules = (ctx.noticeRules ?? []).filter((r) => r.gate === phase);
+      if (!rules.length) return;
+      const decisions = new Map<string, { i: number; applicable: unknown }>();
+      for (const [i, r] of asArray(inc['regimes']).entries()) {
+        const id = asString(asRecord(r)['id']);
+        if (id) decisions.set(id, { i, applicable: asRecord(r)['applicable'] });
+      }
+      const notes = asArray(inc['notifications']).map(asRecord);
+      for (const rule of rules) {
+        const d = decisions.get(rule.id) ?? (rule.follows ? decisions.get(rule.follows) : undefined);
+        if (!d || d.applicable !== 'yes') continue;
+        const done = notes.some((n) => n['regime_id'] === rule.id && (isPresent(n['sent_at']) || isPresent(n['late_reason']) || isPresent(n['not_required_reason'])));
+        if (done) continue;
+        const via = decisions.has(rule.id) ? '' : ` (it follows \`${rule.follows}\`, decided "yes")`;
+        yield { rule: 'gate/notice-not-sent', pointer: `/regimes/${d.i}`, which: 'key',
+          message: `leaving phase \`${phase}\` requires the \`${rule.id}\` notice${via} to be sent, justified late or justified not required; none is recorded`,
+          hint: `Record it: \`- { regime_id: ${rule.id}, stage: <stage>, recipient: "<authority>", sent_at: ${TS_EXAMPLE} }\`, or add \`late_reason: "<why>"\` / \`not_required_reason: "<why>"\` to such an entry. \`npm run incident -- deadlines\` shows when it is due.` };
+      }
+    };
+  }
+  return out;
+}
 
 /** Conditions for lifecycle shortcuts (e.g. preliminary-analysis → closed). */
 export const SHORTCUT_CONDITIONS: Record<string, (incident: Data) => boolean> = {
