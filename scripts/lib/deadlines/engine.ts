@@ -37,7 +37,9 @@ export function computeDeadlines(incident: Data, settings: Settings, catalog: Re
     if (resolved.applicable === 'undecided' && facts !== true && (clock?.due ?? null) === null) continue;
     let due = clock?.due ?? null;
     let note = clock?.note || null;
-    if (due !== null && regime.relief && conditionOf(catalog.predicates.get(`${regime.id}#relief`), scope) !== true) {
+    // Relief unless its exclusion holds (an unknown exclusion gives no relief: the earlier deadline is the safe one).
+    const excluded = regime.relief?.unless !== undefined && conditionOf(catalog.predicates.get(`${regime.id}#relief`), scope) !== false;
+    if (due !== null && regime.relief && !excluded) {
       const relieved = noonNextWorkingDay(due, frame);
       if (relieved !== due) note = `falls on a non-working day: 12:00 noon of the next working day applies (${isoUtc(due)} → ${isoUtc(relieved)})`;
       due = relieved;
