@@ -53,7 +53,7 @@ export function noticeGates(catalog: RegimeCatalog): { firstStage: ReadonlySet<s
   const rules: NoticeRule[] = [];
   for (const r of catalog.regimes) {
     if (r.first_stage) firstStage.add(r.id);
-    else rules.push({ id: r.id, gate: r.enforced_at, ...(r.decided_with && !r.applies_if ? { follows: r.decided_with } : {}) });
+    else rules.push({ id: r.id, gate: r.enforced_at, ...(r.decided_with && !r.applies_if ? { follows: r.decided_with } : {}), ...(r.on_request ? { onRequest: true } : {}) });
   }
   return { firstStage, rules };
 }

@@ -46,7 +46,7 @@ export function computeDeadlines(incident: Data, settings: Settings, catalog: Re
     }
     rows.push(row(incident, file, {
       regime: regime.id, title: regime.title, stage: regime.stage, recipient: regime.recipient, first_stage: regime.first_stage,
-      statutory: clock?.statutory ?? true, applicable: resolved.applicable, decision: resolved.decision,
+      statutory: clock?.statutory ?? true, applicable: resolved.applicable, decision: resolved.decision, condition: facts,
       clock_field: clock?.field ?? null, clock_start: clock?.start != null ? isoUtc(clock.start) : null,
       due, note, legal_basis: regime.legal_basis, source: regime.source, regime_index: resolved.index,
     }, notices, now, policy));
@@ -127,7 +127,7 @@ export function frameOf(regime: RegimeDef, settings: Settings): CountingFrame {
 
 interface RowSpec {
   regime: string; title: string; stage: string; recipient: string; first_stage: boolean; statutory: boolean;
-  applicable: Applicability; decision: string; clock_field: string | null; clock_start: string | null;
+  applicable: Applicability; decision: string; condition: Truth | null; clock_field: string | null; clock_start: string | null;
   due: number | null; note: string | null; legal_basis: string; source: string; regime_index: number | null;
 }
 
@@ -143,7 +143,7 @@ function row(incident: Data, file: string | undefined, spec: RowSpec, notices: {
     incident: String(incident['id'] ?? ''),
     ...(file !== undefined ? { file } : {}),
     regime: rest.regime, title: rest.title, stage: rest.stage, recipient: rest.recipient, first_stage: rest.first_stage,
-    statutory: rest.statutory, applicable: rest.applicable, decision: rest.decision,
+    statutory: rest.statutory, applicable: rest.applicable, decision: rest.decision, condition: rest.condition,
     clock_field: rest.clock_field, clock_start: rest.clock_start,
     due_at: due === null ? null : isoUtc(due),
     status,
@@ -187,7 +187,7 @@ function internalDeadlines(incident: Data, settings: Settings, now: number, poli
     const notices = asArray(incident['notifications']).map((n, i) => ({ n: asRecord(n), i })).filter(({ n }) => n['stakeholder'] === duty.party);
     out.push(row(incident, file, {
       regime: `internal-${duty.party}`, title: `Internal notice: ${duty.party}`, stage: 'internal', recipient: duty.party, first_stage: false,
-      statutory: false, applicable: 'yes', decision: `settings: stakeholders.internal_by_severity.${severity}`,
+      statutory: false, applicable: 'yes', decision: `settings: stakeholders.internal_by_severity.${severity}`, condition: null,
       clock_field: start === undefined ? null : 'timestamps.declared_at', clock_start: start === undefined ? null : isoUtc(start), due,
       note: start === undefined ? 'clock not started: timestamps.declared_at not recorded yet' : `organisation target: within ${describePeriod(duty.within)} of declaration`,
       legal_basis: 'Organisation policy (.incident-ledger.yml stakeholders.internal_by_severity)', source: '.incident-ledger.yml', regime_index: null,

@@ -9,7 +9,8 @@ import { formatDuration } from './time-left.ts';
  * PR-check findings for one incident's notice deadlines at `now` (pure; the caller passes the
  * clock): a notice due within `due_soon_hours` warns, an overdue one without `late_reason` fails,
  * one sent late without `late_reason` fails. Levels come from settings `checks.deadlines`, then
- * `policy` overrides; `off` silences a kind. Non-statutory targets never fail a check (at most warn).
+ * `policy` overrides; `off` silences a kind. Non-statutory targets never fail a check (at most warn);
+ * a regime nobody decided counts only when its condition holds, at the `undecided` level.
  */
 export function deadlineFindings(incident: Data, settings: Settings, regimes: RegimeCatalog, now: number, policy?: Partial<DeadlinePolicy>): Finding[] {
   const p = policyFrom(settings, policy);
@@ -43,6 +44,8 @@ function findingFor(d: Deadline, p: DeadlinePolicy): Finding | undefined {
     hint = 'A late notice must give reasons for the delay (e.g. GDPR Art 33(1)): add `late_reason: "forensic scope unclear until ..."` to that notification entry.';
   }
   if (!kind) return undefined;
+  // Nobody decided and the facts do not point to it yet: the deadline list shows it, the check stays quiet.
+  if (d.applicable === 'undecided' && d.condition !== true) return undefined;
   let level: Level = decided || kind === 'due_soon' ? p[kind] : p.undecided;
   if (!d.statutory && level === 'error') level = 'warning';
   if (level === 'off') return undefined;

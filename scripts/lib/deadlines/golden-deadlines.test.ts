@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { shippedRegimes } from '../io/regimes.ts';
 import { computeDeadlines } from './engine.ts';
+import { gateFindings } from '../lifecycle/gates.ts';
+import { phaseDef } from '../lifecycle/lifecycle.ts';
+import { shippedLifecycle } from '../io/shipped-lifecycle.ts';
+import { shippedNoticeGates } from '../io/regimes.ts';
 import type { Deadline, Settings } from './types.ts';
 
 /**
@@ -244,5 +248,14 @@ describe('golden deadline table', () => {
     if (row.status) expect(d!.status).toBe(row.status);
     if (row.statutory !== undefined) expect(d!.statutory).toBe(row.statutory);
     expect(d!.source).toMatch(/^https:\/\//);
+  });
+});
+
+describe('an undetermined regime blocks the notification gate (row 11 shows its clock still running)', () => {
+  it('leaving notification with gdpr-art33 undetermined yields gate/undetermined-regime', () => {
+    const inc = incidentFor(ROWS[10]!);
+    const gates = shippedNoticeGates();
+    const findings = [...gateFindings(inc, phaseDef(shippedLifecycle(), 'notification')!, { sections: [], firstStageRegimes: gates.firstStage, noticeRules: gates.rules })];
+    expect(findings.filter((f) => f.rule === 'gate/undetermined-regime').map((f) => f.pointer)).toEqual(['/regimes/0/applicable']);
   });
 });

@@ -108,8 +108,10 @@ export interface Deadline {
   /** false for internal targets standing in for "without undue delay" and for internal notices. */
   statutory: boolean;
   applicable: Applicability;
-  /** Where the applicability comes from: `regimes[3]`, `regimes[0] via nis2-early-warning`, a condition, or settings. */
+  /** Where the applicability comes from: `regimes[3]`, `regimes[0] (nis2-early-warning)`, a condition, or settings. */
   decision: string;
+  /** The regime's factual condition (`applies_if`) on this incident: true, false or "unknown"; null for internal notices. */
+  condition: boolean | 'unknown' | null;
   clock_field: string | null;
   clock_start: string | null;
   due_at: string | null;

@@ -151,6 +151,7 @@ function noticeGateChecks(phases: readonly string[]): Record<string, Check> {
       for (const rule of rules) {
         const d = decisions.get(rule.id) ?? (rule.follows ? decisions.get(rule.follows) : undefined);
         if (!d || d.applicable !== 'yes') continue;
+        if (rule.onRequest && !notes.some((n) => n['regime_id'] === rule.id)) continue;
         const done = notes.some((n) => n['regime_id'] === rule.id && (isPresent(n['sent_at']) || isPresent(n['late_reason']) || isPresent(n['not_required_reason'])));
         if (done) continue;
         const via = decisions.has(rule.id) ? '' : ` (it follows \`${rule.follows}\`, decided "yes")`;

@@ -17,4 +17,6 @@ export interface NoticeRule {
   id: string;
   gate: string;
   follows?: string;
+  /** Owed only once the authority asked: enforced when a notification entry for it exists. */
+  onRequest?: boolean;
 }
