@@ -100,7 +100,7 @@ describe('incident deadlines: bad input', () => {
     expect(await main(['deadlines', '--at', AT, '--format', 'json'], c.io)).toBe(0);
     const json = JSON.parse(c.out());
     expect(json.organisation).toBe('Unnamed organisation');
-    expect(json.deadlines.map((r: { regime: string }) => r.regime)).toEqual(['nis2-early-warning', 'nis2-tsp-notification', 'insurer-fnol', 'gdpr-art33', 'nis2-notification', 'insurer-proof-of-loss', 'nis2-final']);
+    expect(json.deadlines.map((r: { regime: string }) => r.regime)).toEqual(['nis2-early-warning', 'nis2-tsp-notification', 'gdpr-art33', 'nis2-notification', 'insurer-fnol', 'nis2-final']);
     // Without settings the tool cannot know the entity is no trust service provider: the 24 h
     // variant stays listed (the earlier deadline is the safe default).
     // No policy in settings: the contractual period is unknown, and the row says so.
