@@ -14,7 +14,7 @@ const INTERNAL = [note({ stakeholder: 'legal', sent_at: '2026-11-18T03:00:00Z' }
 function leaving(phase: string, incident: Record<string, unknown>): string[] {
   const def = phaseDef(shippedLifecycle(), phase)!;
   return [...gateFindings(incident, def, ctx)]
-    .filter((f) => /undetermined-regime|notice-not-sent|internal-party/.test(f.rule))
+    .filter((f) => /undetermined-regime|notice-not-sent|internal-party|unknown-regime/.test(f.rule))
     .map((f) => `${f.rule} @ ${f.pointer}${/requires the `([a-z0-9-]+)` notice/.exec(f.message)?.[1] ? ` ${/requires the `([a-z0-9-]+)` notice/.exec(f.message)![1]}` : ''}`);
 }
 
@@ -48,6 +48,10 @@ describe('notification gates driven by the regimes catalogue', () => {
       { regimes: [decided('dora-initial', 'yes')], notifications: [note({ regime_id: 'dora-initial', sent_at: '2026-06-01T12:00:00Z' })] }, ['gate/notice-not-sent @ /regimes/0 dora-intermediate', 'gate/notice-not-sent @ /regimes/0 dora-intermediate-update']],
     ['a conditional stage (HIPAA HHS >= 500) needs its own decision, not the parent one', 'investigation',
       { regimes: [decided('hipaa-individuals', 'yes')], notifications: [note({ regime_id: 'hipaa-individuals', sent_at: '2026-04-01T12:00:00Z' })] }, []],
+    ['a misspelt regime id is reported with a suggestion when leaving preliminary analysis', 'preliminary-analysis',
+      { regimes: [decided('gdpr-art-33', 'yes')] }, ['gate/unknown-regime @ /regimes/0/id']],
+    ['an unknown regime id decided "yes" is treated as first-stage (safer to ask than to skip)', 'notification',
+      { regimes: [decided('gdpr-art-33', 'yes')], notifications: INTERNAL }, ['gate/notice-not-sent @ /regimes/0']],
     ['not_required_reason satisfies a later gate', 'investigation',
       { regimes: [decided('gdpr-art34', 'yes')], notifications: [note({ regime_id: 'gdpr-art34', not_required_reason: 'Art 34(3)(a): data encrypted, key not compromised' })] }, []],
   ])('%s', (_what, phase, incident, want) => {

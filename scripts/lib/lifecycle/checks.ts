@@ -2,6 +2,7 @@ import { asArray, asRecord, asString, get, isPresent, timeOf, type Data } from '
 import type { Finding } from '../model/finding.ts';
 import type { GateContext } from './gate-context.ts';
 import { timestampOrderFinding } from '../model/timestamp-order.ts';
+import { didYouMean } from '../validate/describe.ts';
 
 /**
  * Gate checks that a list of fields cannot express. Each yields findings; lifecycle.yaml names them
@@ -25,6 +26,19 @@ export const CHECKS: Record<string, Check> = {
           message: `regime \`${String(reg['id'])}\` is undetermined and has no \`owner\` who will decide it`,
           hint: 'Name who decides, e.g. `owner: legal`, or record the decision: `applicable: "yes"` / `"no"` with rationale, decided_by and decided_at.' };
       }
+    }
+  },
+
+  *'regime-ids-known'(inc, ctx) {
+    if (!ctx.firstStageRegimes || !ctx.noticeRules) return;
+    const known = [...ctx.firstStageRegimes, ...ctx.noticeRules.map((r) => r.id)];
+    for (const [i, r] of asArray(inc['regimes']).entries()) {
+      const id = asString(asRecord(r)['id']);
+      if (id === undefined || known.includes(id)) continue;
+      const guess = didYouMean(id, known);
+      yield { rule: 'gate/unknown-regime', pointer: `/regimes/${i}/id`, which: 'value',
+        message: `regime \`${id}\` is not in schemas/regimes.yaml, so no deadline can be computed or enforced for it${guess ? `; did you mean \`${guess}\`?` : ''}`,
+        hint: `Use an id from schemas/regimes.yaml (e.g. \`${guess ?? 'gdpr-art33'}\`), or add the regime there with its clock and source.` };
     }
   },
 
@@ -57,7 +71,10 @@ export const CHECKS: Record<string, Check> = {
       const reg = asRecord(r);
       const id = asString(reg['id']);
       if (reg['applicable'] !== 'yes' || !id) continue;
-      if (ctx.firstStageRegimes && !ctx.firstStageRegimes.has(id)) continue;
+      // Later-stage notices are enforced at their own phases. With the catalogue's rules loaded, an id
+      // it does not know (a typo, an organisation's own regime) counts as first-stage: safer to ask.
+      const laterStage = ctx.noticeRules ? ctx.noticeRules.some((r) => r.id === id) : ctx.firstStageRegimes ? !ctx.firstStageRegimes.has(id) : false;
+      if (laterStage) continue;
       const done = notes.some((n) => n['regime_id'] === id && (isPresent(n['sent_at']) || isPresent(n['late_reason']) || isPresent(n['not_required_reason'])));
       if (!done) {
         yield { rule: 'gate/notice-not-sent', pointer: `/regimes/${i}`, which: 'key',
