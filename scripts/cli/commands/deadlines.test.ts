@@ -107,5 +107,6 @@ describe('incident deadlines: bad input', () => {
     expect(json.deadlines.find((r: { regime: string }) => r.regime === 'insurer-fnol')).toMatchObject({ due_at: null, status: 'met' });
     expect(json.unreadable).toEqual(['incidents/2026/INC-20261201-BAD1-broken.md']);
     expect(c.err()).toContain('could not be read');
+    expect(c.err()).toContain('no .incident-ledger.yml');
   });
 });

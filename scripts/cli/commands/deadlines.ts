@@ -25,7 +25,7 @@ export async function runDeadlines(io: CliIo, paths: readonly string[], opts: { 
     import('../../lib/io/regimes.ts'), import('../../lib/deadlines/engine.ts'), import('../../lib/render/deadlines-human.ts'),
     import('../../lib/render/diagnostics-human.ts'), import('../../lib/deadlines/zoned-time.ts'),
   ]);
-  const { settings, diagnostics: settingsProblems } = await loadSettings(io.cwd);
+  const { settings, found, diagnostics: settingsProblems } = await loadSettings(io.cwd);
   if (settingsProblems.length) {
     io.stderr(formatHuman(settingsProblems, new Map(), new Set()));
     io.stderr(`${summaryLine(0, settingsProblems)}\nerror: the organisation settings are invalid; deadlines would be computed for the wrong organisation\n`);
@@ -48,6 +48,7 @@ export async function runDeadlines(io: CliIo, paths: readonly string[], opts: { 
   } else {
     io.stdout(formatDeadlinesTable(rows, at));
   }
+  if (!found) io.stderr('note: no .incident-ledger.yml at the repository root: only regimes decided in the incidents are listed, counted in UTC\n');
   if (unreadable.length) io.stderr(`note: ${unreadable.length} incident file(s) could not be read and are not listed (${unreadable.join(', ')}); run \`incident validate\` for details\n`);
   return EXIT.ok;
 }
