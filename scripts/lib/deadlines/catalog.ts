@@ -46,7 +46,7 @@ export function buildCatalog(raw: unknown, schema: object): { catalog?: RegimeCa
  * notification) and a rule per later stage (enforced when leaving its `enforced_at` phase). A later
  * stage with no condition of its own follows its `decided_with` regime's decision; one with a
  * condition (HIPAA HHS >= 500 / < 500) needs its own recorded decision, because a gate cannot
- * weigh facts the way the deadline list does.
+ * weigh facts the way the deadline list does. A rule with gate `none` is known but enforced by no gate.
  */
 export function noticeGates(catalog: RegimeCatalog): { firstStage: ReadonlySet<string>; rules: readonly NoticeRule[] } {
   const firstStage = new Set<string>();

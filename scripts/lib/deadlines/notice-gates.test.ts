@@ -52,6 +52,8 @@ describe('notification gates driven by the regimes catalogue', () => {
       { regimes: [decided('gdpr-art-33', 'yes')] }, ['gate/unknown-regime @ /regimes/0/id']],
     ['an unknown regime id decided "yes" is treated as first-stage (safer to ask than to skip)', 'notification',
       { regimes: [decided('gdpr-art-33', 'yes')], notifications: INTERNAL }, ['gate/notice-not-sent @ /regimes/0']],
+    ['an obligation due after closure (HIPAA annual log) does not block closing', 'feedback',
+      { regimes: [decided('hipaa-hhs-under500', 'yes'), decided('insurer-fnol', 'yes')] }, []],
     ['not_required_reason satisfies a later gate', 'investigation',
       { regimes: [decided('gdpr-art34', 'yes')], notifications: [note({ regime_id: 'gdpr-art34', not_required_reason: 'Art 34(3)(a): data encrypted, key not compromised' })] }, []],
   ])('%s', (_what, phase, incident, want) => {

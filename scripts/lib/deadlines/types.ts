@@ -25,7 +25,7 @@ export interface RegimeDef {
   status: 'in-force' | 'proposed';
   stage: string;
   first_stage: boolean;
-  enforced_at: 'notification' | 'investigation' | 'final-report' | 'feedback';
+  enforced_at: 'notification' | 'investigation' | 'final-report' | 'feedback' | 'none';
   recipient: string;
   decided_with?: string;
   on_request?: boolean;

@@ -12,7 +12,7 @@ export interface GateContext {
   noticeRules?: readonly NoticeRule[];
 }
 
-/** A notice stage enforced when leaving `gate`; `follows`: applies whenever that regime was decided "yes". */
+/** A notice stage enforced when leaving phase `gate` (`none`: no gate); `follows`: applies whenever that regime was decided "yes". */
 export interface NoticeRule {
   id: string;
   gate: string;

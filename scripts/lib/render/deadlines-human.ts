@@ -26,9 +26,11 @@ export function formatDeadlinesTable(rows: readonly Deadline[], at: string): str
   }
   const widths = COLUMNS.map((_, c) => Math.max(...lines.map((l) => [...l[c]!].length)));
   const table = lines.map((l) => l.map((cell, c) => (c === l.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ').trimEnd()).join('\n');
-  const legend = rows.some((d) => d.applicable === 'undecided' || d.applicable === 'undetermined' || !d.statutory)
-    ? '\n? applicability not decided yet (the clock runs anyway)   ~ internal target, not a statutory deadline' : '';
-  return `Notice deadlines at ${at}\n\n${table}\n${legend ? legend.slice(1) + '\n' : ''}\n${summary(rows)}\n`;
+  const legend = [
+    rows.some((d) => d.applicable === 'undecided' || d.applicable === 'undetermined') ? '? applicability not decided yet (the clock runs anyway)' : '',
+    rows.some((d) => !d.statutory) ? '~ internal target, not a statutory deadline' : '',
+  ].filter(Boolean).join('   ');
+  return `Notice deadlines at ${at}\n\n${table}\n${legend ? legend + '\n' : ''}\n${summary(rows)}\n`;
 }
 
 const ORDER: DeadlineStatus[] = ['overdue', 'due-soon', 'upcoming', 'late', 'met', 'not-applicable'];
