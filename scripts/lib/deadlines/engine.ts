@@ -173,7 +173,9 @@ const predicateCache = new Map<string, Predicate | null>();
 /** Internal parties to notify per severity (settings.stakeholders.internal_by_severity), from declared_at. */
 function internalDeadlines(incident: Data, settings: Settings, now: number, policy: DeadlinePolicy, file: string | undefined): Deadline[] {
   const severity = asString(incident['severity']);
-  const duties = severity ? settings.stakeholders?.internal_by_severity?.[severity] ?? [] : [];
+  const bySeverity = settings.stakeholders?.internal_by_severity ?? {};
+  // Own keys only: the front matter is not validated here, and `severity: __proto__` must not reach Object.prototype.
+  const duties = severity && Object.hasOwn(bySeverity, severity) && Array.isArray(bySeverity[severity]) ? bySeverity[severity]! : [];
   const out: Deadline[] = [];
   const frame: CountingFrame = { timeZone: settings.organisation.time_zone, ...(settings.organisation.holidays ? { holidays: settings.organisation.holidays } : {}) };
   for (const duty of duties) {
