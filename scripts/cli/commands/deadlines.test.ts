@@ -110,3 +110,16 @@ describe('incident deadlines: bad input', () => {
     expect(c.err()).toContain('no .incident-ledger.yml');
   });
 });
+
+describe('incident deadlines: hostile front matter', () => {
+  it('keeps an unvalidated id inside its table cell (no newline, no backtick to break the summary code fence)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'il-deadlines-'));
+    await mkdir(join(dir, 'incidents', '2026'), { recursive: true });
+    await writeFile(join(dir, 'incidents/2026/INC-X.md'), '---\nid: "INC-1\\n```\\n<img src=x onerror=alert(1)>"\ntimestamps: { aware_at: 2026-11-18T06:00:00Z }\nregimes: [{ id: gdpr-art33, applicable: "yes" }]\n---\n');
+    const c = capture(dir);
+    expect(await main(['deadlines', '--at', AT], c.io)).toBe(0);
+    const row = c.out().split('\n').find((l) => l.includes('gdpr-art33'))!;
+    expect(row).toContain('INC-1?????<img src=x onerror=alert(1)>');
+    expect(c.out()).not.toContain('`');
+  });
+});

@@ -27,7 +27,7 @@ export function computeDeadlines(incident: Data, settings: Settings, catalog: Re
   for (const regime of catalog.regimes) {
     const facts = factsOf(regime, catalog, scope);
     const resolved = resolveApplicability(regime, decisions, facts, incident['phase'] === 'closed', () => orgSubject(regime, settings, catalog, scope),
-      () => conditionOf(catalog.predicates.get(`${regime.id}#org_if`), scope) !== false);
+      () => orgMayHave(regime, settings, catalog, scope));
     if (!resolved) continue;
     const notices = asArray(incident['notifications']).map((n, i) => ({ n: asRecord(n), i })).filter(({ n }) => n['regime_id'] === regime.id);
     if (regime.on_request && !notices.length) continue;
@@ -113,6 +113,16 @@ function factsOf(regime: RegimeDef, catalog: RegimeCatalog, scope: { incident: u
     r = r.decided_with ? catalog.byId.get(r.decided_with) : undefined;
   }
   return true;
+}
+
+/**
+ * Whether an inherited stage exists for this organisation. An organisation that declared the regimes
+ * it is subject to has described itself, so a fact it left out counts as "no" (no trust-service flag:
+ * not a trust service provider); without any declaration nothing is known and the stage stays listed.
+ */
+function orgMayHave(regime: RegimeDef, settings: Settings, catalog: RegimeCatalog, scope: { incident: unknown; org: unknown }): boolean {
+  const t = conditionOf(catalog.predicates.get(`${regime.id}#org_if`), scope);
+  return t === true || (t === 'unknown' && settings.regimes?.subject_to === undefined);
 }
 
 function conditionOf(p: Predicate | undefined, scope: { incident: unknown; org: unknown }): Truth {

@@ -40,6 +40,14 @@ describe('deadlineFindings (for the PR check)', () => {
     expect(run(incident, now)).toEqual(want);
   });
 
+  it('past preliminary analysis, a regime whose condition holds but has no decision is reported', () => {
+    const inc = { ...base, personal_data: { involved: 'yes', role: 'controller', risk: 'risk' }, regimes: [yes('nis2-early-warning')],
+      notifications: [{ regime_id: 'nis2-early-warning', stage: 'early-warning', recipient: 'BSI', sent_at: '2026-11-18T06:30:00Z' }] };
+    expect(run(inc, '2026-11-18T07:00:00Z')).toEqual(['deadline/undecided-regime warning /regimes']);
+    expect(run({ ...inc, phase: 'preliminary-analysis' }, '2026-11-18T07:00:00Z')).toEqual([]);
+    expect(run(inc, '2026-11-18T07:00:00Z', ORG, { undecided: 'off' })).toEqual([]);
+  });
+
   it('levels are configurable in settings and overridable per call', () => {
     const inc = { ...base, regimes: [yes('gdpr-art33')] };
     const strict: Settings = { ...ORG, checks: { deadlines: { due_soon_hours: 72, due_soon: 'error' } } };

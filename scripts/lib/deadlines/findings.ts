@@ -15,11 +15,22 @@ import { formatDuration } from './time-left.ts';
 export function deadlineFindings(incident: Data, settings: Settings, regimes: RegimeCatalog, now: number, policy?: Partial<DeadlinePolicy>): Finding[] {
   const p = policyFrom(settings, policy);
   const out: Finding[] = [];
+  // Past preliminary analysis, a regime whose condition holds should carry a recorded decision.
+  const decisionsDue = !['detection', 'preliminary-analysis', 'closed'].includes(String(incident['phase']));
   for (const d of computeDeadlines(incident, settings, regimes, now)) {
     const f = findingFor(d, p);
     if (f) out.push(f);
+    else if (decisionsDue && d.applicable === 'undecided' && d.condition === true && p.undecided !== 'off') out.push(undecidedFinding(d, p.undecided));
   }
   return out;
+}
+
+function undecidedFinding(d: Deadline, level: Exclude<Level, 'off'>): Finding {
+  return {
+    rule: 'deadline/undecided-regime', severity: level, pointer: '/regimes', which: 'key',
+    message: `the organisation is subject to ${d.title} (\`${d.regime}\`, ${d.legal_basis}) and this incident meets its condition, but no decision is recorded in \`regimes\`${d.due_at ? `; if it applies, the notice is due ${d.due_at}` : ''}`,
+    hint: `Record the legal decision: \`- { id: ${d.regime}, applicable: "yes", rationale: "...", decided_by: legal, decided_at: 2026-12-03T09:30:00Z }\` (or "no" with the reason).`,
+  };
 }
 
 function findingFor(d: Deadline, p: DeadlinePolicy): Finding | undefined {

@@ -17,10 +17,10 @@ export function formatDeadlinesTable(rows: readonly Deadline[], at: string): str
       d.due_at ? shortTime(d.due_at) : '-',
       d.due_at === null && (d.status === 'upcoming') ? 'not started' : timeLeftCell(d.seconds_left),
       d.status,
-      d.incident,
+      clip(plain(d.incident), 40),
       d.regime + (marks ? ` ${marks}` : ''),
       d.stage,
-      clip(d.recipient, MAX_RECIPIENT),
+      clip(plain(d.recipient), MAX_RECIPIENT),
       d.sent_at ? shortTime(d.sent_at) : '',
     ]);
   }
@@ -44,6 +44,14 @@ export function summary(rows: readonly Deadline[]): string {
 
 function shortTime(iso: string): string {
   return iso.slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * Cell text from the front matter (an unvalidated id) stays one plain cell: no control characters
+ * that break the row, no backticks that could close the code fence the watcher wraps the table in.
+ */
+function plain(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f`]/g, '?');
 }
 
 function clip(s: string, n: number): string {
