@@ -1,5 +1,5 @@
 import { asArray, asRecord, asString, get, isPresent, timeOf, type Data } from '../model/access.ts';
-import { dueOf, describePeriod } from './clock.ts';
+import { dueOf, describePeriod, policyOf } from './clock.ts';
 import { addPeriod, noonNextWorkingDay, type CountingFrame } from './period-arithmetic.ts';
 import { parsePredicate, type Predicate, type Truth } from './predicate.ts';
 import type { Applicability, Deadline, DeadlinePolicy, DeadlineStatus, RegimeCatalog, RegimeDef, Settings } from './types.ts';
@@ -45,7 +45,7 @@ export function computeDeadlines(incident: Data, settings: Settings, catalog: Re
       due = relieved;
     }
     rows.push(row(incident, file, {
-      regime: regime.id, title: regime.title, stage: regime.stage, recipient: regime.recipient, first_stage: regime.first_stage,
+      regime: regime.id, title: regime.title, stage: regime.stage, recipient: recipientOf(regime, incident, settings), first_stage: regime.first_stage,
       statutory: clock?.statutory ?? true, applicable: resolved.applicable, decision: resolved.decision, condition: facts,
       clock_field: clock?.field ?? null, clock_start: clock?.start != null ? isoUtc(clock.start) : null,
       due, note, legal_basis: regime.legal_basis, source: regime.source, regime_index: resolved.index,
@@ -53,6 +53,14 @@ export function computeDeadlines(incident: Data, settings: Settings, catalog: Re
   }
   rows.push(...internalDeadlines(incident, settings, now, policy, file));
   return rows.sort(compareDeadlines);
+}
+
+/** The organisation's named recipient, the policy's carrier for contractual notices, else the catalogue's. */
+function recipientOf(regime: RegimeDef, incident: Data, settings: Settings): string {
+  const named = settings.recipients && Object.hasOwn(settings.recipients, regime.id) ? settings.recipients[regime.id] : undefined;
+  if (named) return named;
+  const contractual = regime.clock.terms.some((t) => t.period_from_policy);
+  return (contractual && policyOf(incident, settings)?.carrier) || regime.recipient;
 }
 
 /** Due time first (no due time last), then regime id: the order people read a to-do list in. */

@@ -68,6 +68,7 @@ export interface Settings {
   us?: Record<string, unknown>;
   au?: Record<string, unknown>;
   regimes?: { subject_to?: string[]; enable?: string[]; disable?: string[] };
+  recipients?: Record<string, string>;
   internal_targets?: Record<string, Period>;
   insurance?: { policies?: InsurancePolicy[] };
   stakeholders?: { internal_by_severity?: Record<string, { party: string; within: Period; when?: string }[]> };

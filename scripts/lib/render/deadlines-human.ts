@@ -2,7 +2,7 @@ import type { Deadline, DeadlineStatus } from '../deadlines/types.ts';
 import { timeLeftCell } from '../deadlines/time-left.ts';
 
 const COLUMNS = ['DUE (UTC)', 'LEFT', 'STATUS', 'INCIDENT', 'REGIME', 'STAGE', 'RECIPIENT', 'SENT (UTC)'] as const;
-const MAX_RECIPIENT = 36;
+const MAX_RECIPIENT = 44;
 
 /**
  * The deadline list as a plain-text table for people: one row per notice, in the engine's order
