@@ -46,7 +46,7 @@ export interface RegimeCatalog {
   predicates: ReadonlyMap<string, Predicate>;
 }
 
-export interface Period { offset: number; unit: Exclude<Unit, never>; note?: string }
+export interface Period { offset: number; unit: Unit; note?: string }
 
 export type Level = 'error' | 'warning' | 'notice' | 'off';
 
