@@ -1,0 +1,31 @@
+import { needsQuotesForYaml11 } from '../parse/yaml-scalars.ts';
+
+export type NewValue = string | number | boolean | null;
+
+/**
+ * Characters that may stand in a plain scalar in both block and flow context without YAML reading
+ * anything else into them. Deliberately narrow: a handle (`a.ng`), an enum (`TLP:AMBER`, `sev1`),
+ * a path. Anything else is double-quoted, which every YAML reader reads the same way.
+ */
+const SAFE_PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_.@+\/-]*(?::[A-Za-z0-9_.@+\/-]+)*$/;
+
+/** A new scalar as YAML source: plain when unambiguous for YAML 1.1 and 1.2 readers, else quoted. */
+export function renderScalar(value: NewValue): string {
+  if (value === null) return 'null';
+  if (typeof value === 'boolean' || typeof value === 'number') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`cannot write the number ${value}`);
+    return String(value);
+  }
+  if (SAFE_PLAIN.test(value) && !needsQuotesForYaml11(value)) return value;
+  return doubleQuoted(value);
+}
+
+/** JSON string syntax is valid YAML double-quoted syntax (YAML's escapes are a superset). */
+export function doubleQuoted(s: string): string {
+  return JSON.stringify(s).replace(/[\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A YAML key: the same rule as values (keys are our own schema names, so nearly always plain). */
+export function renderKey(key: string): string {
+  return renderScalar(key);
+}
