@@ -15,7 +15,7 @@ import { EXIT, UsageError, type CliIo } from './io.ts';
 /** The world an authoring command needs, injectable so tests fix the clock, randomness and author. */
 export interface EditDeps {
   now(): Date;
-  identity(cwd: string): Promise<string | undefined>;
+  identity(cwd: string, env: Record<string, string | undefined>): Promise<string | undefined>;
   randomBytes(n: number): Uint8Array;
 }
 
@@ -43,7 +43,7 @@ export function parseTimeOption(name: string, value: string | undefined, fallbac
 }
 
 export async function author(io: CliIo, deps: EditDeps, by: string | undefined): Promise<string> {
-  const who = by ?? (await deps.identity(io.cwd));
+  const who = by ?? (await deps.identity(io.cwd, io.env));
   if (!who || !who.trim()) throw new UsageError('who is recording this? Set it with `git config user.name "a.ng"` or pass --by <handle>');
   return who.trim();
 }

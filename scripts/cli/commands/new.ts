@@ -59,7 +59,7 @@ export async function runNew(io: CliIo, opts: NewOptions, deps: EditDeps, prompt
   ];
   for (const [v, c] of given) { const p = v !== undefined ? c(v) : undefined; if (p) throw new UsageError(p); }
 
-  const identity = opts.owner ?? (await deps.identity(io.cwd));
+  const identity = opts.owner ?? (await deps.identity(io.cwd, io.env));
   let a: Answers;
   if (prompter) {
     await prompter.note('Answer what you know now; later phases add the rest. Ctrl-C cancels without writing.', 'New incident');
