@@ -17,7 +17,7 @@ function session(cwd: string) {
   const tsx = join(PACKAGE_ROOT, 'node_modules', '.bin', 'tsx');
   // A fresh pty has no size; clack lays its boxes out by the terminal width.
   const cmd = `stty cols 120 rows 40 && exec '${tsx}' '${join(PACKAGE_ROOT, 'scripts', 'cli', 'main.ts')}' new`;
-  const env = { ...hermeticEnv(), TERM: 'xterm-256color', COLUMNS: '120', LINES: '40' };
+  const env: Record<string, string | undefined> = { ...hermeticEnv(), TERM: 'xterm-256color', COLUMNS: '120', LINES: '40' };
   delete env['CI'];
   const p = spawn('script', ['-qfec', cmd, '/dev/null'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
   let screen = '';
