@@ -109,6 +109,13 @@ function refuseInvalid(io: CliIo, parsed: ParsedFile, knownIds: ReadonlySet<stri
   }
 }
 
+/** A closed incident is frozen until it is reopened (data model: transition rules). */
+export function refuseClosed(inc: LoadedIncident, id: string): void {
+  if (inc.data['phase'] === 'closed') {
+    throw new CommandFailure(`${id} is closed, and a closed incident is frozen; reopen it first: npm run incident -- advance ${id} --to investigation --reason "<why>" (${inc.file})`);
+  }
+}
+
 export function printDiagnostics(io: CliIo, parsed: ParsedFile, diags: readonly Diagnostic[]): void {
   const red = new Set(parsed.data?.['tlp'] === 'TLP:RED' ? [parsed.file] : []);
   io.stderr(formatHuman(diags, new Map([[parsed.file, parsed.text]]), red));

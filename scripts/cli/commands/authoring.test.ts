@@ -62,6 +62,9 @@ const rows: Row[] = [
   { name: 'new: missing flags off a terminal', argv: ['new', '--yes'], exit: 2, stderr: /not on a terminal, so nothing can be asked: give --title, --method/ },
   { name: 'new: bad method', argv: ['new', '--title', 'Lost laptop', '--method', 'gut-feeling'], exit: 2, stderr: /--method must be one of automated-tool/ },
   { name: 'new: short title', argv: ['new', '--title', 'x', '--method', 'user-reporting'], exit: 2, stderr: /5 to 120 characters/ },
+  { name: 'new: report before detection', argv: ['new', '--title', 'Lost laptop', '--method', 'user-reporting', '--detected-at', '2026-12-01T08:00:00Z', '--reported-at', '2026-12-01T07:00:00Z'], exit: 2, stderr: /reported at \(2026-12-01T07:00:00Z\) is before detected at/ },
+  { name: 'log: a closed incident is frozen', argv: ['log', 'INC-20261105-9XTB', 'x'], exit: 1, stderr: /INC-20261105-9XTB is closed, and a closed incident is frozen; reopen it first/, file: 'incidents/2026/INC-20261105-9XTB-misdirected-invoice-email.md', changed: false },
+  { name: 'notify: a closed incident is frozen', argv: ['notify', 'INC-20261105-9XTB', '--stakeholder', 'legal', '--stage', 'internal', '--recipient', 'x'], exit: 1, stderr: /is closed/ },
   { name: 'new: detection in the future', argv: ['new', '--title', 'Lost laptop', '--method', 'user-reporting', '--detected-at', '2999-01-01T00:00:00Z'], exit: 2, stderr: /--detected-at is in the future/ },
 ];
 
@@ -115,3 +118,22 @@ describe('author from git config', () => {
 function listIncidents(root: string): string[] {
   return readdirSync(join(root, 'incidents'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => `incidents/${f.split('\\').join('/')}`);
 }
+
+describe('new: ids never collide', () => {
+  it('draws again when the id is taken, using the injected clock and randomness', async () => {
+    const repo = tempRepo({ examples: false });
+    try {
+      const { runNew } = await import('./new.ts');
+      const draws = [[0, 0, 0], [0, 0, 0], [255, 255, 255]];
+      const deps = { now: () => new Date('2026-12-03T10:00:00Z'), identity: async () => 'a.ng', randomBytes: () => new Uint8Array(draws.shift()!) };
+      const opts = { title: 'Lost laptop with customer list', method: 'user-reporting', detectedAt: '2026-12-03T09:00:00Z' };
+      const c = capture(repo.root);
+      await runNew(c.io, opts, deps);
+      await runNew(c.io, opts, deps);
+      expect(c.out()).toMatch(/created INC-20261203-0000 in incidents\/2026\/INC-20261203-0000-lost-laptop-with-customer-list\.md[\s\S]*created INC-20261203-ZZZZ in incidents\/2026\/INC-20261203-ZZZZ-lost-laptop-with-customer-list\.md/);
+      expect(draws).toEqual([]);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});

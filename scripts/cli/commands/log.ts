@@ -26,12 +26,13 @@ export const registerLog: RegisterVerb = (program, io, setExit) => {
 };
 
 export async function runLog(io: CliIo, id: string, entry: string, opts: LogOptions, deps: EditDeps): Promise<void> {
-  const { author, loadIncident, parseTimeOption, saveEdit } = await import('../edit-session.ts');
+  const { author, loadIncident, refuseClosed, parseTimeOption, saveEdit } = await import('../edit-session.ts');
   const { timelinePosition } = await import('../../lib/edit/timeline-position.ts');
   const text = entry.trim();
   if (!text) throw new UsageError('the entry text is empty; say what happened, e.g. incident log INC-20261203-7KQF "Mailbox rule removed"');
   const at = parseTimeOption('--at', opts.at, deps.now());
   const inc = await loadIncident(io, id);
+  refuseClosed(inc, id);
   const by = await author(io, deps, opts.by);
   const { index, late } = timelinePosition(inc.data, at);
   if (late && !opts.lateReason?.trim()) {

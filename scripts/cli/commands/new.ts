@@ -58,6 +58,7 @@ export async function runNew(io: CliIo, opts: NewOptions, deps: EditDeps, prompt
     [opts.method, check.method], [opts.tlp, check.tlp], [opts.reporter, check.name('--reporter')], [opts.owner, check.name('--owner')],
   ];
   for (const [v, c] of given) { const p = v !== undefined ? c(v) : undefined; if (p) throw new UsageError(p); }
+  const notBefore = (detected: string) => (v: string) => check.time('reported at')(v) ?? (Date.parse(v) < Date.parse(detected) ? `reported at must not be before detected at (${detected})` : undefined);
 
   const identity = opts.owner ?? (await deps.identity(io.cwd, io.env));
   let a: Answers;
@@ -66,7 +67,7 @@ export async function runNew(io: CliIo, opts: NewOptions, deps: EditDeps, prompt
     const title = opts.title ?? await prompter.text('Title (one line)', { placeholder: 'Phishing email impersonating payroll', validate: check.title });
     const method = opts.method ?? await prompter.select('How did it come to light?', methods, 'user-reporting');
     const detected = opts.detectedAt ?? await prompter.text('Detected at (first alert or report seen)', { initial: nowText, validate: check.time('detected at') });
-    const reported = opts.reportedAt ?? await prompter.text('Reported at (first internal report received)', { initial: detected.trim(), validate: check.time('reported at') });
+    const reported = opts.reportedAt ?? await prompter.text('Reported at (first internal report received)', { initial: detected.trim(), validate: notBefore(detected.trim()) });
     const owner = identity ?? await prompter.text('Incident commander (owner)', { placeholder: 'a.ng', validate: check.name('owner') });
     const reporter = opts.reporter ?? await prompter.text('Reporter (who reported it)', { initial: owner, validate: check.name('reporter') });
     const tlp = opts.tlp ?? await prompter.select('TLP label of the record', tlps, 'TLP:AMBER');
@@ -77,6 +78,8 @@ export async function runNew(io: CliIo, opts: NewOptions, deps: EditDeps, prompt
     const detected = opts.detectedAt ?? nowText;
     a = { title: opts.title!.trim(), method: opts.method!, detected_at: detected, reported_at: opts.reportedAt ?? detected, owner: identity!.trim(), reporter: (opts.reporter ?? identity!).trim(), tlp: opts.tlp ?? 'TLP:AMBER' };
   }
+
+  if (Date.parse(a.reported_at) < Date.parse(a.detected_at)) throw new UsageError(`reported at (${a.reported_at}) is before detected at (${a.detected_at}); a report is received at or after the detection — give --detected-at too`);
 
   const { files } = await collectIncidentFiles(io.cwd, []);
   const taken = new Set(files.map((f) => parseIncidentFile(f.path, f.bytes).data?.['id']).filter(Boolean) as string[]);

@@ -35,7 +35,7 @@ export const registerNotify: RegisterVerb = (program, io, setExit) => {
 };
 
 export async function runNotify(io: CliIo, id: string, opts: NotifyOptions, deps: EditDeps): Promise<void> {
-  const { author, CommandFailure, loadIncident, parseTimeOption, saveEdit } = await import('../edit-session.ts');
+  const { author, CommandFailure, loadIncident, refuseClosed, parseTimeOption, saveEdit } = await import('../edit-session.ts');
   const { timelinePosition } = await import('../../lib/edit/timeline-position.ts');
   const { asArray, asRecord } = await import('../../lib/model/access.ts');
   if (!opts.regime === !opts.stakeholder) throw new UsageError('name exactly one of --regime <id> (a regulatory notice) or --stakeholder <party> (e.g. legal)');
@@ -47,6 +47,7 @@ export async function runNotify(io: CliIo, id: string, opts: NotifyOptions, deps
   }
   const sentAt = parseTimeOption('--sent-at', opts.sentAt, deps.now());
   const inc = await loadIncident(io, id);
+  refuseClosed(inc, id);
   if (opts.regime && !asArray(inc.data['regimes']).some((r) => asRecord(r)['id'] === opts.regime)) {
     throw new CommandFailure(`regime ${opts.regime} has no decision in ${inc.file}; record it first under \`regimes:\` (id, applicable, rationale, decided_by, decided_at)`);
   }
