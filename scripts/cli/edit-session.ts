@@ -109,6 +109,11 @@ function refuseInvalid(io: CliIo, parsed: ParsedFile, knownIds: ReadonlySet<stri
   }
 }
 
+/** The one-line confirmation for people, or one JSON object for scripts (`--format json`). */
+export function confirm(io: CliIo, format: string | undefined, human: string, json: Record<string, unknown>): void {
+  io.stdout(format === 'json' ? `${JSON.stringify(json)}\n` : `${human}\n`);
+}
+
 /** A closed incident is frozen until it is reopened (data model: transition rules). */
 export function refuseClosed(inc: LoadedIncident, id: string): void {
   if (inc.data['phase'] === 'closed') {

@@ -1,9 +1,10 @@
 import type { CliIo, RegisterVerb } from '../io.ts';
+import { formatOption } from '../format-option.ts';
 import { UsageError } from '../io.ts';
 import type { EditDeps } from '../edit-session.ts';
 import type { Prompter } from '../prompts.ts';
 
-export interface AdvanceOptions { to?: string; reason?: string; at?: string; by?: string }
+export interface AdvanceOptions { format?: string; to?: string; reason?: string; at?: string; by?: string }
 
 export const registerAdvance: RegisterVerb = (program, io, setExit) => {
   program
@@ -14,10 +15,11 @@ export const registerAdvance: RegisterVerb = (program, io, setExit) => {
     .option('--reason <text>', 'why (required to reopen)')
     .option('--at <time>', 'when the phase was entered (RFC 3339 with offset; default: now, UTC)')
     .option('--by <handle>', 'who moves it (default: git config user.name)')
+    .addOption(formatOption())
     .action(async (id: string, opts: AdvanceOptions) => {
       const { defaultDeps, runCommand } = await import('../edit-session.ts');
       const { clackPrompter } = await import('../prompts.ts');
-      await runCommand(io, setExit, () => runAdvance(io, id, opts, defaultDeps, io.interactive ? clackPrompter() : undefined));
+      await runCommand(io, setExit, () => runAdvance(io, id, opts, defaultDeps, io.interactive && opts.format !== 'json' ? clackPrompter() : undefined));
     });
 };
 
@@ -45,6 +47,7 @@ export async function runAdvance(io: CliIo, id: string, opts: AdvanceOptions, de
     }
   }
   if (plan.findings.length) {
+    if (opts.format === 'json') io.stdout(`${JSON.stringify({ id, file: inc.file, from: plan.from, to: plan.to, moved: false, missing: plan.findings.map((f) => toDiagnostic(inc.parsed, f)) })}\n`);
     io.stderr(`${inc.file}: cannot move from \`${plan.from}\` to \`${plan.to}\` yet; ${plan.findings.length} thing${plan.findings.length === 1 ? ' is' : 's are'} missing:\n`);
     es.printDiagnostics(io, inc.parsed, plan.findings.map((f) => toDiagnostic(inc.parsed, f)));
     const fields = plan.findings.filter((f) => f.field).map((f) => f.field);
@@ -68,8 +71,9 @@ export async function runAdvance(io: CliIo, id: string, opts: AdvanceOptions, de
     { op: 'insert', key: 'phase_history', item: { phase: plan.to, entered_at: at, by, ...(reason ? { reason } : {}) } },
     { op: 'insert', key: 'timeline', item: { at, by, kind: 'decision', entry }, index },
   ]);
-  io.stdout(`✔ ${plan.kind === 'reopen' ? 'reopened' : 'advanced'} ${id} from ${plan.from} to ${plan.to} in ${inc.file}\n`);
-  for (const a of plan.approvals) io.stdout(`  note: leaving \`${a.phase}\` needs approval from ${a.from.join(', ')} in the pull request review${a.description ? ` (${a.description})` : ''}\n`);
+  es.confirm(io, opts.format, `✔ ${plan.kind === 'reopen' ? 'reopened' : 'advanced'} ${id} from ${plan.from} to ${plan.to} in ${inc.file}`,
+    { id, file: inc.file, from: plan.from, to: plan.to, moved: true, kind: plan.kind, approvals_needed: plan.approvals });
+  if (opts.format !== 'json') for (const a of plan.approvals) io.stdout(`  note: leaving \`${a.phase}\` needs approval from ${a.from.join(', ')} in the pull request review${a.description ? ` (${a.description})` : ''}\n`);
 }
 
 /** Asks for each missing simple field (a choice, a time, a line of text); saves the answers as one edit. */

@@ -65,6 +65,12 @@ const rows: Row[] = [
   { name: 'new: report before detection', argv: ['new', '--title', 'Lost laptop', '--method', 'user-reporting', '--detected-at', '2026-12-01T08:00:00Z', '--reported-at', '2026-12-01T07:00:00Z'], exit: 2, stderr: /reported at \(2026-12-01T07:00:00Z\) is before detected at/ },
   { name: 'log: a closed incident is frozen', argv: ['log', 'INC-20261105-9XTB', 'x'], exit: 1, stderr: /INC-20261105-9XTB is closed, and a closed incident is frozen; reopen it first/, file: 'incidents/2026/INC-20261105-9XTB-misdirected-invoice-email.md', changed: false },
   { name: 'notify: a closed incident is frozen', argv: ['notify', 'INC-20261105-9XTB', '--stakeholder', 'legal', '--stage', 'internal', '--recipient', 'x'], exit: 1, stderr: /is closed/ },
+  { name: 'log --format json', argv: ['log', 'INC-20261118-R7WM', 'x', '--at', '2026-12-01T00:00:00Z', '--format', 'json'], exit: 0,
+    stdout: /^\{"id":"INC-20261118-R7WM","file":"incidents\/2026\/INC-20261118-R7WM-ransomware-file-servers\.md","timeline_index":11,"entry":\{"at":"2026-12-01T00:00:00Z","by":"a\.ng","kind":"observation","entry":"x"\}\}\n$/, file: R7WM, changed: true },
+  { name: 'advance --format json names what is missing', argv: ['advance', 'INC-20261002-K3DN', '--format', 'json'], exit: 1, stdout: /^\{"id":"INC-20261002-K3DN",.*"moved":false,"missing":\[\{"rule":"gate\/missing-field"/ },
+  { name: 'new --format json gives id and file', argv: ['new', '--title', 'Lost laptop', '--method', 'user-reporting', '--format', 'json'], exit: 0,
+    stdout: /^\{"id":"(INC-\d{8}-[0-9A-Z]{4})","file":"incidents\/\d{4}\/\1-lost-laptop\.md","branch":"incident\/\1"\}\n$/ },
+  { name: 'fmt --check --format json', argv: ['fmt', '--check', '--format', 'json', HQP], exit: 1, stdout: /^\{"check":true,"files":\[\{"file":"incidents\/2026\/INC-20261130-4HQP-payroll-phishing-report\.md","changed":true,"written":false\}\]\}\n$/ },
   { name: 'new: detection in the future', argv: ['new', '--title', 'Lost laptop', '--method', 'user-reporting', '--detected-at', '2999-01-01T00:00:00Z'], exit: 2, stderr: /--detected-at is in the future/ },
 ];
 
@@ -132,6 +138,10 @@ describe('new: ids never collide', () => {
       await runNew(c.io, opts, deps);
       expect(c.out()).toMatch(/created INC-20261203-0000 in incidents\/2026\/INC-20261203-0000-lost-laptop-with-customer-list\.md[\s\S]*created INC-20261203-ZZZZ in incidents\/2026\/INC-20261203-ZZZZ-lost-laptop-with-customer-list\.md/);
       expect(draws).toEqual([]);
+      // New files are already in the canonical layout.
+      const f = capture(repo.root);
+      expect(await main(['fmt', '--check'], f.io)).toBe(0);
+      expect(f.out()).toBe('✔ 2 files already formatted\n');
     } finally {
       repo.cleanup();
     }

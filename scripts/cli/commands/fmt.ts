@@ -1,5 +1,6 @@
 import type { CliIo, RegisterVerb } from '../io.ts';
 import { EXIT } from '../io.ts';
+import { formatOption } from '../format-option.ts';
 
 export const registerFmt: RegisterVerb = (program, io, setExit) => {
   program
@@ -7,13 +8,16 @@ export const registerFmt: RegisterVerb = (program, io, setExit) => {
     .description('lay out incident files canonically (schema key order, ambiguous strings quoted); never changes data')
     .argument('[paths...]', 'files or folders (default: incidents/)')
     .option('--check', 'change nothing; exit 1 listing the files that would change')
-    .action(async (paths: string[], opts: { check?: boolean }) => {
+    .addOption(formatOption())
+    .action(async (paths: string[], opts: { check?: boolean; format?: string }) => {
       const { runCommand } = await import('../edit-session.ts');
-      await runCommand(io, setExit, async () => setExit(await runFmt(io, paths, Boolean(opts.check))));
+      await runCommand(io, setExit, async () => setExit(await runFmt(io, paths, Boolean(opts.check), opts.format)));
     });
 };
 
-export async function runFmt(io: CliIo, paths: readonly string[], check: boolean): Promise<number> {
+export async function runFmt(io: CliIo, paths: readonly string[], check: boolean, format = 'human'): Promise<number> {
+  const json = format === 'json';
+  const listed: { file: string; changed: boolean; written: boolean }[] = [];
   const { isDeepStrictEqual } = await import('node:util');
   const { join } = await import('node:path');
   const { collectIncidentFiles } = await import('../../lib/io/incident-files.ts');
@@ -40,7 +44,7 @@ export async function runFmt(io: CliIo, paths: readonly string[], check: boolean
     const raw = decoder.decode(snapshot.bytes);
     const result = formatIncidentText(raw, order);
     if (!result.ok) { io.stderr(`error: ${f.path}: cannot be formatted: ${result.error}\n`); code = EXIT.findings; continue; }
-    if (result.text === raw) continue;
+    if (result.text === raw) { listed.push({ file: f.path, changed: false, written: false }); continue; }
     const bytes = new TextEncoder().encode(result.text);
     const after = parseIncidentFile(f.path, bytes);
     // fmt changes layout, never data: anything else is a bug, and the file is left alone.
@@ -51,7 +55,8 @@ export async function runFmt(io: CliIo, paths: readonly string[], check: boolean
     }
     changed++;
     if (check) {
-      io.stdout(`would reformat ${f.path}\n`);
+      listed.push({ file: f.path, changed: true, written: false });
+      if (!json) io.stdout(`would reformat ${f.path}\n`);
       code = EXIT.findings;
       continue;
     }
@@ -61,9 +66,14 @@ export async function runFmt(io: CliIo, paths: readonly string[], check: boolean
       continue;
     }
     await writeFileAtomic(snapshot.path, bytes, snapshot);
-    io.stdout(`✔ formatted ${f.path}\n`);
+    listed.push({ file: f.path, changed: true, written: true });
+    if (!json) io.stdout(`✔ formatted ${f.path}\n`);
   }
   const n = files.length;
+  if (json) {
+    io.stdout(`${JSON.stringify({ check, files: listed })}\n`);
+    return code;
+  }
   if (check) io.stdout(changed ? `${changed} of ${n} file${n === 1 ? '' : 's'} would be reformatted (run: npm run incident -- fmt)\n` : `✔ ${n} file${n === 1 ? '' : 's'} already formatted\n`);
   else if (!changed) io.stdout(`✔ ${n} file${n === 1 ? '' : 's'} already formatted\n`);
   return code;

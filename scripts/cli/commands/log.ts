@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { formatOption } from '../format-option.ts';
 import type { RegisterVerb, CliIo } from '../io.ts';
 import { UsageError } from '../io.ts';
 import type { EditDeps } from '../edit-session.ts';
@@ -6,7 +7,7 @@ import type { EditDeps } from '../edit-session.ts';
 export const TIMELINE_KINDS = ['observation', 'action', 'decision', 'communication', 'evidence'] as const;
 const TLPS = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];
 
-export interface LogOptions { kind: string; at?: string; by?: string; lateReason?: string; tlp?: string }
+export interface LogOptions { format?: string; kind: string; at?: string; by?: string; lateReason?: string; tlp?: string }
 
 export const registerLog: RegisterVerb = (program, io, setExit) => {
   program
@@ -19,6 +20,7 @@ export const registerLog: RegisterVerb = (program, io, setExit) => {
     .option('--by <handle>', 'who recorded it (default: git config user.name)')
     .option('--late-reason <text>', 'why an entry earlier than the last one is recorded only now (stored as late_record)')
     .addOption(new Option('--tlp <label>', 'stricter TLP label for this entry only').choices(TLPS))
+    .addOption(formatOption())
     .action(async (id: string, entry: string, opts: LogOptions) => {
       const { defaultDeps, runCommand } = await import('../edit-session.ts');
       await runCommand(io, setExit, () => runLog(io, id, entry, opts, defaultDeps));
@@ -26,7 +28,7 @@ export const registerLog: RegisterVerb = (program, io, setExit) => {
 };
 
 export async function runLog(io: CliIo, id: string, entry: string, opts: LogOptions, deps: EditDeps): Promise<void> {
-  const { author, loadIncident, refuseClosed, parseTimeOption, saveEdit } = await import('../edit-session.ts');
+  const { author, confirm, loadIncident, refuseClosed, parseTimeOption, saveEdit } = await import('../edit-session.ts');
   const { timelinePosition } = await import('../../lib/edit/timeline-position.ts');
   const text = entry.trim();
   if (!text) throw new UsageError('the entry text is empty; say what happened, e.g. incident log INC-20261203-7KQF "Mailbox rule removed"');
@@ -44,5 +46,5 @@ export async function runLog(io: CliIo, id: string, entry: string, opts: LogOpti
     ...(opts.lateReason?.trim() ? { late_record: opts.lateReason.trim() } : {}),
   };
   await saveEdit(io, inc, [{ op: 'insert', key: 'timeline', item, index }]);
-  io.stdout(`✔ logged ${opts.kind} at ${at} by ${by} (timeline entry ${index + 1}) in ${inc.file}\n`);
+  confirm(io, opts.format, `✔ logged ${opts.kind} at ${at} by ${by} (timeline entry ${index + 1}) in ${inc.file}`, { id, file: inc.file, timeline_index: index, entry: item });
 }

@@ -1,11 +1,12 @@
 import type { CliIo, RegisterVerb } from '../io.ts';
+import { formatOption } from '../format-option.ts';
 import { UsageError } from '../io.ts';
 import type { EditDeps } from '../edit-session.ts';
 import type { Prompter } from '../prompts.ts';
 
 export interface NewOptions {
   title?: string; detectedAt?: string; reportedAt?: string; method?: string;
-  reporter?: string; owner?: string; tlp?: string; yes?: boolean;
+  reporter?: string; owner?: string; tlp?: string; yes?: boolean; format?: string;
 }
 
 export const registerNew: RegisterVerb = (program, io, setExit) => {
@@ -20,10 +21,11 @@ export const registerNew: RegisterVerb = (program, io, setExit) => {
     .option('--owner <handle>', 'incident commander (default: git config user.name)')
     .option('--tlp <label>', 'TLP label of the record (default: TLP:AMBER)')
     .option('--yes', 'do not ask anything; use the flags and defaults')
+    .addOption(formatOption())
     .action(async (opts: NewOptions) => {
       const { defaultDeps, runCommand } = await import('../edit-session.ts');
       const { clackPrompter } = await import('../prompts.ts');
-      await runCommand(io, setExit, () => runNew(io, opts, defaultDeps, io.interactive && !opts.yes ? clackPrompter() : undefined));
+      await runCommand(io, setExit, () => runNew(io, opts, defaultDeps, io.interactive && !opts.yes && opts.format !== 'json' ? clackPrompter() : undefined));
     });
 };
 
@@ -90,7 +92,12 @@ export async function runNew(io: CliIo, opts: NewOptions, deps: EditDeps, prompt
 
   const repoTemplate = join(io.cwd, 'templates', 'incident.md');
   const template = await readFile(existsSync(repoTemplate) ? repoTemplate : join(PACKAGE_ROOT, 'templates', 'incident.md'), 'utf8');
-  const { text, unknown } = fillTemplate(template, { id, now: nowText, ...a });
+  const filled = fillTemplate(template, { id, now: nowText, ...a });
+  const { unknown } = filled;
+  // A new file starts in the canonical layout, so `incident fmt --check` passes on it.
+  const { formatIncidentText } = await import('../../lib/edit/plan-fmt.ts');
+  const canonical = formatIncidentText(filled.text, Object.keys(schema.properties));
+  const text = canonical.ok ? canonical.text : filled.text;
   if (unknown.length) throw new UsageError(`templates/incident.md uses placeholders this version does not fill: ${unknown.map((u) => `{{${u}}}`).join(', ')}`);
 
   const rel = `incidents/${id.slice(4, 8)}/${id}-${slugify(a.title)}.md`;
@@ -104,6 +111,7 @@ export async function runNew(io: CliIo, opts: NewOptions, deps: EditDeps, prompt
   if (prompter && !(await prompter.confirm(`Create ${rel}?`))) throw new UsageError('cancelled; nothing was written');
   await mkdir(join(io.cwd, 'incidents', id.slice(4, 8)), { recursive: true });
   await writeFileAtomic(join(io.cwd, rel), bytes, 'absent');
+  if (opts.format === 'json') { io.stdout(`${JSON.stringify({ id, file: rel, branch: `incident/${id}` })}\n`); return; }
   io.stdout(`✔ created ${id} in ${rel}\n`);
   io.stdout([
     'Next steps:',

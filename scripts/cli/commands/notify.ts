@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { formatOption } from '../format-option.ts';
 import { readShippedJson } from '../../lib/io/shipped-schemas.ts';
 import { UsageError, type CliIo, type RegisterVerb } from '../io.ts';
 import type { EditDeps } from '../edit-session.ts';
@@ -10,6 +11,7 @@ function notificationEnum(prop: 'stage' | 'stakeholder'): string[] {
 }
 
 export interface NotifyOptions {
+  format?: string;
   regime?: string; stakeholder?: string; stage: string; recipient?: string; sentAt?: string;
   reference?: string; channel?: string; lateReason?: string; by?: string;
 }
@@ -28,6 +30,7 @@ export const registerNotify: RegisterVerb = (program, io, setExit) => {
     .option('--channel <channel>', 'how it was sent, e.g. portal, email, phone')
     .option('--late-reason <text>', 'why it was sent after its deadline')
     .option('--by <handle>', 'who sent it (default: git config user.name)')
+    .addOption(formatOption())
     .action(async (id: string, opts: NotifyOptions) => {
       const { defaultDeps, runCommand } = await import('../edit-session.ts');
       await runCommand(io, setExit, () => runNotify(io, id, opts, defaultDeps));
@@ -35,7 +38,7 @@ export const registerNotify: RegisterVerb = (program, io, setExit) => {
 };
 
 export async function runNotify(io: CliIo, id: string, opts: NotifyOptions, deps: EditDeps): Promise<void> {
-  const { author, CommandFailure, loadIncident, refuseClosed, parseTimeOption, saveEdit } = await import('../edit-session.ts');
+  const { author, CommandFailure, confirm, loadIncident, refuseClosed, parseTimeOption, saveEdit } = await import('../edit-session.ts');
   const { timelinePosition } = await import('../../lib/edit/timeline-position.ts');
   const { asArray, asRecord } = await import('../../lib/model/access.ts');
   if (!opts.regime === !opts.stakeholder) throw new UsageError('name exactly one of --regime <id> (a regulatory notice) or --stakeholder <party> (e.g. legal)');
@@ -72,5 +75,5 @@ export async function runNotify(io: CliIo, id: string, opts: NotifyOptions, deps
     { op: 'insert', key: 'notifications', item: notice },
     { op: 'insert', key: 'timeline', item: entry, index },
   ]);
-  io.stdout(`✔ recorded notice ${what} to ${recipient}, sent ${sentAt}, in ${inc.file}\n`);
+  confirm(io, opts.format, `✔ recorded notice ${what} to ${recipient}, sent ${sentAt}, in ${inc.file}`, { id, file: inc.file, notification: notice });
 }
