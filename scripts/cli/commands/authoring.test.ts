@@ -52,6 +52,7 @@ const rows: Row[] = [
   { name: 'advance: moving back outside reopen rules', argv: ['advance', 'INC-20261118-R7WM', '--to', 'detection', '--reason', 'x'], exit: 1, stderr: /moving back from `notification` to `detection` is not allowed/ },
   { name: 'advance: reopen without a reason', argv: ['advance', 'INC-20261002-K3DN', '--to', 'investigation'], exit: 2, stderr: /reopens it: say why with --reason/, file: K3DN, changed: false },
   { name: 'advance: reopen with a reason', argv: ['advance', 'INC-20261002-K3DN', '--to', 'investigation', '--reason', 'new indicators from the CDN logs'], exit: 0, stdout: /^✔ reopened INC-20261002-K3DN from final-report to investigation in incidents\/2026\/INC-20261002-K3DN/, file: K3DN, changed: true },
+  { name: 'advance: to the current phase', argv: ['advance', 'INC-20261118-R7WM', '--to', 'notification'], exit: 1, stderr: /already in `notification`/ },
   { name: 'advance: unknown id', argv: ['advance', 'INC-20261002-QQQQ'], exit: 1, stderr: /no incident with id/ },
   { name: 'fmt --check lists files that would change', argv: ['fmt', '--check'], exit: 1, stdout: /would reformat incidents\/2026\/INC-20261118-R7WM[\s\S]*files would be reformatted/, file: R7WM, changed: false },
   { name: 'fmt writes one file with confirmation', argv: ['fmt', HQP], exit: 0, stdout: /^✔ formatted incidents\/2026\/INC-20261130-4HQP-payroll-phishing-report\.md\n$/, file: HQP, changed: true },
@@ -144,6 +145,25 @@ describe('new: ids never collide', () => {
       expect(f.out()).toBe('✔ 2 files already formatted\n');
     } finally {
       repo.cleanup();
+    }
+  });
+});
+
+describe('new never writes through a planted symbolic link', () => {
+  it('refuses when the year folder is a link out of the repository', async () => {
+    const repo = tempRepo({ examples: false });
+    const outside = tempRepo({ examples: false });
+    try {
+      const { mkdirSync, symlinkSync } = await import('node:fs');
+      mkdirSync(join(repo.root, 'incidents'));
+      symlinkSync(outside.root, join(repo.root, 'incidents', String(new Date().getUTCFullYear())));
+      const c = capture(repo.root);
+      expect(await main(['new', '--title', 'Lost laptop', '--method', 'user-reporting'], c.io)).toBe(1);
+      expect(c.err()).toMatch(/is not a plain folder \(a symbolic link\?\)/);
+      expect(readdirSync(outside.root).filter((f) => f.endsWith('.md'))).toEqual([]);
+    } finally {
+      repo.cleanup();
+      outside.cleanup();
     }
   });
 });

@@ -110,6 +110,11 @@ export async function runNew(io: CliIo, opts: NewOptions, deps: EditDeps, prompt
   }
   if (prompter && !(await prompter.confirm(`Create ${rel}?`))) throw new UsageError('cancelled; nothing was written');
   await mkdir(join(io.cwd, 'incidents', id.slice(4, 8)), { recursive: true });
+  // Never write through a symbolic link planted in the repository (incidents/ or its year folder).
+  const { lstat } = await import('node:fs/promises');
+  for (const dir of [join(io.cwd, 'incidents'), join(io.cwd, 'incidents', id.slice(4, 8))]) {
+    if (!(await lstat(dir)).isDirectory()) throw new es.CommandFailure(`${dir} is not a plain folder (a symbolic link?); incidents are written only inside the repository`);
+  }
   await writeFileAtomic(join(io.cwd, rel), bytes, 'absent');
   if (opts.format === 'json') { io.stdout(`${JSON.stringify({ id, file: rel, branch: `incident/${id}` })}\n`); return; }
   io.stdout(`✔ created ${id} in ${rel}\n`);

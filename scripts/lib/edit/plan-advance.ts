@@ -24,7 +24,8 @@ export function planAdvance(lc: Lifecycle, data: Record<string, unknown>, ctx: G
   if (!target) return { ok: false, message: `the incident is \`${from}\`, the last phase; to reopen it use --to <phase> --reason "<why>" (reopen to: ${lc.reopen.to.join(', ')})` };
   if (phaseIndex(lc, target) < 0) return { ok: false, message: `\`${target}\` is not a phase; phases are ${lc.phases.map((p) => p.id).join(', ')}` };
 
-  if (phaseIndex(lc, target) <= phaseIndex(lc, from)) {
+  if (target === from) return { ok: false, message: `the incident is already in \`${from}\`` };
+  if (phaseIndex(lc, target) < phaseIndex(lc, from)) {
     if (!lc.reopen.from.includes(from) || !lc.reopen.to.includes(target)) {
       return { ok: false, message: `moving back from \`${from}\` to \`${target}\` is not allowed; an incident reopens from ${lc.reopen.from.join(', ')} to ${lc.reopen.to.join(', ')} only` };
     }
