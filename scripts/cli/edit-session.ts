@@ -35,10 +35,17 @@ export function isoSeconds(d: Date): string {
 
 const RFC3339 = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/;
 
-/** A time given on the command line: RFC 3339 with an offset, kept exactly as written. */
-export function parseTimeOption(name: string, value: string | undefined, fallback: Date): string {
-  if (value === undefined) return isoSeconds(fallback);
+/** Clock skew tolerated before a given time counts as "in the future". */
+const SKEW_MS = 5 * 60_000;
+
+/**
+ * A time given on the command line: RFC 3339 with an offset, kept exactly as written (no silent
+ * conversion to UTC). A record of what happened cannot be dated after `now`.
+ */
+export function parseTimeOption(name: string, value: string | undefined, now: Date): string {
+  if (value === undefined) return isoSeconds(now);
   if (!RFC3339.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`${name} must be an RFC 3339 time with an offset, e.g. 2026-12-03T09:30:00Z (got "${value}")`);
+  if (Date.parse(value) > now.getTime() + SKEW_MS) throw new UsageError(`${name} ${value} is in the future (now is ${isoSeconds(now)}); record things when they have happened`);
   return value;
 }
 

@@ -39,7 +39,7 @@ export async function runAdvance(io: CliIo, id: string, opts: AdvanceOptions, de
   if (!plan.ok) throw new es.CommandFailure(`${id}: ${plan.message}`);
 
   if (plan.findings.length && prompter) {
-    const filled = await offerToFill(io, inc, plan.findings.map((f) => f.field).filter((f): f is string => !!f), prompter, at);
+    const filled = await offerToFill(io, inc, plan.findings.map((f) => f.field).filter((f): f is string => !!f), prompter, deps.now());
     if (filled) {
       inc = await es.loadIncident(io, id);
       plan = planAdvance(lc, inc.data, ctx(), opts.to);
@@ -77,7 +77,7 @@ export async function runAdvance(io: CliIo, id: string, opts: AdvanceOptions, de
 }
 
 /** Asks for each missing simple field (a choice, a time, a line of text); saves the answers as one edit. */
-async function offerToFill(io: CliIo, inc: import('../edit-session.ts').LoadedIncident, fields: readonly string[], prompter: Prompter, now: string): Promise<boolean> {
+async function offerToFill(io: CliIo, inc: import('../edit-session.ts').LoadedIncident, fields: readonly string[], prompter: Prompter, now: Date): Promise<boolean> {
   const { fieldShape } = await import('../../lib/edit/field-shape.ts');
   const { readShippedJson } = await import('../../lib/io/shipped-schemas.ts');
   const es = await import('../edit-session.ts');
@@ -89,7 +89,7 @@ async function offerToFill(io: CliIo, inc: import('../edit-session.ts').LoadedIn
   for (const { field, shape } of simple) {
     let value: string | number;
     if (shape.kind === 'enum') value = await prompter.select(field, shape.values);
-    else if (shape.kind === 'time') value = await prompter.text(`${field} (RFC 3339 with offset)`, { initial: now, validate: (v) => { try { es.parseTimeOption(field, v, new Date()); return undefined; } catch (e) { return (e as Error).message; } } });
+    else if (shape.kind === 'time') value = await prompter.text(`${field} (RFC 3339 with offset)`, { initial: es.isoSeconds(now), validate: (v) => { try { es.parseTimeOption(field, v, now); return undefined; } catch (e) { return (e as Error).message; } } });
     else if (shape.kind === 'integer') value = Number(await prompter.text(field, { validate: (v) => (/^\d+$/.test(v.trim()) ? undefined : 'a whole number, e.g. 120') }));
     else if (shape.kind === 'text') {
       const re = shape.pattern ? new RegExp(shape.pattern) : undefined;

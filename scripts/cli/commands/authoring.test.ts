@@ -33,6 +33,7 @@ const rows: Row[] = [
   { name: 'log: not an id', argv: ['log', '../etc/passwd', 'x'], exit: 1, stderr: /is not an incident id/ },
   { name: 'log: invalid kind', argv: ['log', 'INC-20261118-R7WM', 'x', '--kind', 'rumour'], exit: 2, stderr: /Allowed choices are observation, action, decision, communication, evidence/ },
   { name: 'log: invalid time', argv: ['log', 'INC-20261118-R7WM', 'x', '--at', '2026-11-18 04:00'], exit: 2, stderr: /--at must be an RFC 3339 time with an offset/, file: R7WM, changed: false },
+  { name: 'log: a time in the future', argv: ['log', 'INC-20261118-R7WM', 'x', '--at', '2999-01-01T00:00:00Z'], exit: 2, stderr: /--at 2999-01-01T00:00:00Z is in the future/ },
   { name: 'log: empty entry', argv: ['log', 'INC-20261118-R7WM', '  '], exit: 2, stderr: /the entry text is empty/ },
   { name: 'log: invalid file is not edited', argv: ['log', 'INC-20261201-BAD1', 'x'], exit: 1, stderr: /does not validate, so it is not edited/, file: INVALID, changed: false },
   { name: 'notify: regime notice', argv: ['notify', 'INC-20261118-R7WM', '--regime', 'gdpr-art33', '--stage', 'notification', '--recipient', 'Hamburg DPA', '--sent-at', '2026-11-20T09:00:00Z', '--reference', 'HH-2026-7', '--channel', 'portal'], exit: 0,
@@ -72,7 +73,7 @@ const rows: Row[] = [
   { name: 'new --format json gives id and file', argv: ['new', '--title', 'Lost laptop', '--method', 'user-reporting', '--format', 'json'], exit: 0,
     stdout: /^\{"id":"(INC-\d{8}-[0-9A-Z]{4})","file":"incidents\/\d{4}\/\1-lost-laptop\.md","branch":"incident\/\1"\}\n$/ },
   { name: 'fmt --check --format json', argv: ['fmt', '--check', '--format', 'json', HQP], exit: 1, stdout: /^\{"check":true,"files":\[\{"file":"incidents\/2026\/INC-20261130-4HQP-payroll-phishing-report\.md","changed":true,"written":false\}\]\}\n$/ },
-  { name: 'new: detection in the future', argv: ['new', '--title', 'Lost laptop', '--method', 'user-reporting', '--detected-at', '2999-01-01T00:00:00Z'], exit: 2, stderr: /--detected-at is in the future/ },
+  { name: 'new: detection in the future', argv: ['new', '--title', 'Lost laptop', '--method', 'user-reporting', '--detected-at', '2999-01-01T00:00:00Z'], exit: 2, stderr: /--detected-at 2999-01-01T00:00:00Z is in the future/ },
 ];
 
 describe('authoring commands: confirmations and errors', () => {
