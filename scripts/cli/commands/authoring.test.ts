@@ -168,3 +168,30 @@ describe('new never writes through a planted symbolic link', () => {
     }
   });
 });
+
+describe('advance: reopen and the closing shortcut, end to end', () => {
+  it('reopens a closed incident to preliminary analysis, then closes it again through the shortcut', async () => {
+    const repo = tempRepo();
+    const FILE = 'incidents/2026/INC-20261105-9XTB-misdirected-invoice-email.md';
+    try {
+      const run = async (...argv: string[]) => { const c = capture(repo.root); return { code: await main(argv, c.io), out: c.out(), err: c.err() }; };
+      expect(await run('advance', 'INC-20261105-9XTB', '--to', 'preliminary-analysis', '--reason', 'a second list also received it', '--at', '2026-11-10T10:00:00Z'))
+        .toMatchObject({ code: 0, out: expect.stringMatching(/reopened INC-20261105-9XTB from closed to preliminary-analysis/) });
+      expect(await run('advance', 'INC-20261105-9XTB', '--to', 'closed', '--at', '2026-11-10T11:00:00Z'))
+        .toMatchObject({ code: 0, out: expect.stringMatching(/advanced INC-20261105-9XTB from preliminary-analysis to closed/) });
+      const data = parseIncidentFile(FILE, readFileSync(join(repo.root, FILE))).data!;
+      expect((data['phase_history'] as unknown[]).slice(-2)).toEqual([
+        { phase: 'preliminary-analysis', entered_at: '2026-11-10T10:00:00Z', by: 'a.ng', reason: 'a second list also received it' },
+        { phase: 'closed', entered_at: '2026-11-10T11:00:00Z', by: 'a.ng' },
+      ]);
+      expect((data['timeline'] as unknown[]).slice(-2)).toEqual([
+        { at: '2026-11-10T10:00:00Z', by: 'a.ng', kind: 'decision', entry: 'Reopened: moved back from closed to preliminary-analysis. Reason: a second list also received it' },
+        { at: '2026-11-10T11:00:00Z', by: 'a.ng', kind: 'decision', entry: 'Phase preliminary-analysis → closed (closing shortcut)' },
+      ]);
+      // The shortcut needs its condition: a real incident in detection cannot take it.
+      expect(await run('advance', 'INC-20261130-4HQP', '--to', 'closed')).toMatchObject({ code: 1, err: expect.stringMatching(/moves on to `preliminary-analysis`, not `closed`/) });
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
