@@ -68,7 +68,7 @@ describe('planned edits change only the intended bytes', () => {
 
 describe('new scalars are quoted when any YAML reader could misread them', () => {
   const rows: [string, string][] = [['a.ng', 'a.ng'], ['TLP:AMBER', 'TLP:AMBER'], ['no', '"no"'], ['NO', '"NO"'], ['on', '"on"'], ['y', '"y"'],
-    ['0123', '"0123"'], ['3.10', '"3.10"'], ['1e3', '"1e3"'], ['~', '"~"'], ['', '""'], ['2026-12-03T09:30:00Z', '"2026-12-03T09:30:00Z"'],
+    ['0123', '"0123"'], ['3.10', '"3.10"'], ['12:30', '"12:30"'], ['1:02:03.5', '"1:02:03.5"'], ['1e3', '"1e3"'], ['~', '"~"'], ['', '""'], ['2026-12-03T09:30:00Z', '"2026-12-03T09:30:00Z"'],
     ['General counsel', '"General counsel"'], ['a: b', '"a: b"'], ['- x', '"- x"'], ['#x', '"#x"'], ['line\nbreak', '"line\\nbreak"']];
   for (const [value, written] of rows) it(JSON.stringify(value), () => expect(renderScalar(value)).toBe(written));
 });

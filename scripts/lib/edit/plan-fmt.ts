@@ -1,9 +1,9 @@
 import { isScalar, Scalar, visit, type Node } from 'yaml';
-import { needsQuotesForYaml11, resolvePlainScalar } from '../parse/yaml-scalars.ts';
+import { resolvePlainScalar } from '../parse/yaml-scalars.ts';
 import { openFrontMatter, type FrontMatterDoc } from './front-matter-doc.ts';
 import { lineStart } from './lines.ts';
 import { endOfLastLine, rootIndent } from './plan-insert.ts';
-import { doubleQuoted } from './scalar.ts';
+import { doubleQuoted, mustQuote } from './scalar.ts';
 import { applySplices, rawSource, type Splice } from './source-text-map.ts';
 import type { EditResult } from './ops.ts';
 
@@ -16,9 +16,9 @@ type Ranged = Node & { range: [number, number, number] };
  */
 const TIME_LIKE = /^\d{4}-\d\d-\d\d(?:[Tt ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:[Zz]|[+-]\d\d:\d\d)?)?$/;
 
-/** A plain string another YAML reader would take for something else (`no`, `on`, `0123`, `3.10`, `~`). */
+/** A plain string another YAML reader would take for something else (`no`, `on`, `0123`, `3.10`, `12:30`). */
 export function isAmbiguousPlainString(value: string): boolean {
-  return resolvePlainScalar(value) === value && needsQuotesForYaml11(value) && !TIME_LIKE.test(value);
+  return resolvePlainScalar(value) === value && mustQuote(value) && !TIME_LIKE.test(value);
 }
 
 /**

@@ -9,6 +9,17 @@ export type NewValue = string | number | boolean | null;
  */
 const SAFE_PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_.@+\/-]*(?::[A-Za-z0-9_.@+\/-]+)*$/;
 
+/**
+ * YAML 1.1 also reads base-60 numbers: `12:30` is 750 to PyYAML. needsQuotesForYaml11 (parse/) does
+ * not cover them yet, so the writers add them here.
+ */
+const SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
+
+/** True when a string must be quoted so that YAML 1.1 and 1.2 readers all read it as that string. */
+export function mustQuote(s: string): boolean {
+  return needsQuotesForYaml11(s) || SEXAGESIMAL.test(s);
+}
+
 /** A new scalar as YAML source: plain when unambiguous for YAML 1.1 and 1.2 readers, else quoted. */
 export function renderScalar(value: NewValue): string {
   if (value === null) return 'null';
@@ -16,7 +27,7 @@ export function renderScalar(value: NewValue): string {
     if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`cannot write the number ${value}`);
     return String(value);
   }
-  if (SAFE_PLAIN.test(value) && !needsQuotesForYaml11(value)) return value;
+  if (SAFE_PLAIN.test(value) && !mustQuote(value)) return value;
   return doubleQuoted(value);
 }
 
