@@ -34,9 +34,11 @@ export async function runFmt(io: CliIo, paths: readonly string[], check: boolean
   let code: number = problems.length ? EXIT.findings : EXIT.ok;
   let changed = 0;
   for (const f of files) {
-    const snapshot = await readSnapshot(join(io.cwd, f.path));
-    const before = parseIncidentFile(f.path, snapshot.bytes);
-    if (!before.data) {
+    // The bounded read decides first, so an oversized file is reported, never read whole.
+    const bounded = parseIncidentFile(f.path, f.bytes);
+    const snapshot = bounded.data ? await readSnapshot(join(io.cwd, f.path)) : undefined;
+    const before = snapshot ? parseIncidentFile(f.path, snapshot.bytes) : bounded;
+    if (!before.data || !snapshot) {
       io.stderr(`error: ${f.path}: cannot be formatted: ${before.diagnostics[0]?.message ?? 'no front matter'}\n`);
       code = EXIT.findings;
       continue;
