@@ -1,3 +1,4 @@
+import { parseDocument } from 'yaml';
 import { needsQuotesForYaml11 } from '../parse/yaml-scalars.ts';
 
 export type NewValue = string | number | boolean | null;
@@ -17,7 +18,17 @@ const SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 
 /** True when a string must be quoted so that YAML 1.1 and 1.2 readers all read it as that string. */
 export function mustQuote(s: string): boolean {
-  return needsQuotesForYaml11(s) || SEXAGESIMAL.test(s);
+  return needsQuotesForYaml11(s) || SEXAGESIMAL.test(s) || yamlReads11Differently(s);
+}
+
+/**
+ * The `yaml` package's own YAML 1.1 reading as a last check: its 1.1 schema is looser than the spec
+ * in places (it reads `E0` as a float), and quoting costs nothing, so a string any 1.1 reader we know
+ * of could take for something else is quoted.
+ */
+function yamlReads11Differently(s: string): boolean {
+  const doc = parseDocument(s, { version: '1.1' });
+  return doc.errors.length > 0 || doc.toJS() !== s;
 }
 
 /** A new scalar as YAML source: plain when unambiguous for YAML 1.1 and 1.2 readers, else quoted. */
