@@ -1,0 +1,62 @@
+import type { Data } from '../model/access.ts';
+import { SHORTCUT_CONDITIONS } from './checks.ts';
+import { phaseIndex, type Lifecycle } from './lifecycle.ts';
+
+/** One step of a move: leaving `from` for `to`, along a `next` edge or a shortcut. */
+export interface Step {
+  from: string;
+  to: string;
+  /** The shortcut condition name when the step is a shortcut (e.g. `closing-shortcut`). */
+  shortcut?: string;
+}
+
+export type PhaseMove =
+  | { kind: 'same' }
+  | { kind: 'forward'; steps: Step[] }
+  | { kind: 'back' }
+  | { kind: 'unknown' };
+
+/**
+ * How the phase changed from `before` to `after`: forward along the lifecycle (the shortest path
+ * over `next` edges; shortcuts only when no plain path exists), backwards, or not comparable
+ * (an unknown phase: the schema reports that).
+ */
+export function classifyMove(lc: Lifecycle, before: string, after: string): PhaseMove {
+  if (phaseIndex(lc, before) < 0 || phaseIndex(lc, after) < 0) return { kind: 'unknown' };
+  if (before === after) return { kind: 'same' };
+  const steps = shortestPath(lc, before, after, false) ?? shortestPath(lc, before, after, true);
+  if (steps) return { kind: 'forward', steps };
+  return { kind: 'back' };
+}
+
+/** Whether the shortcut condition of a step holds for the incident at head. */
+export function shortcutHolds(step: Step, incident: Data): boolean {
+  return !step.shortcut || Boolean(SHORTCUT_CONDITIONS[step.shortcut]?.(incident));
+}
+
+function shortestPath(lc: Lifecycle, from: string, to: string, withShortcuts: boolean): Step[] | undefined {
+  const edges = (id: string): Step[] => {
+    const def = lc.phases.find((p) => p.id === id);
+    if (!def) return [];
+    const plain = def.next.map((n) => ({ from: id, to: n }));
+    return withShortcuts ? [...plain, ...(def.shortcuts ?? []).map((s) => ({ from: id, to: s.to, shortcut: s.when }))] : plain;
+  };
+  const via = new Map<string, Step>();
+  const queue = [from];
+  const seen = new Set([from]);
+  while (queue.length) {
+    const cur = queue.shift()!;
+    for (const e of edges(cur)) {
+      if (seen.has(e.to)) continue;
+      seen.add(e.to);
+      via.set(e.to, e);
+      if (e.to === to) {
+        const path: Step[] = [];
+        for (let s: Step | undefined = e; s; s = s.from === from ? undefined : via.get(s.from)) path.unshift(s);
+        return path;
+      }
+      queue.push(e.to);
+    }
+  }
+  return undefined;
+}
