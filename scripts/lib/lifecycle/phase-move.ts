@@ -17,14 +17,15 @@ export type PhaseMove =
   | { kind: 'unknown' };
 
 /**
- * How the phase changed from `before` to `after`: forward along the lifecycle (the shortest path
- * over `next` edges; shortcuts only when no plain path exists), backwards, or not comparable
- * (an unknown phase: the schema reports that).
+ * How the phase changed from `before` to `after` for the incident as it is at head: forward along
+ * the lifecycle (the shortest path over `next` edges and the shortcuts whose condition holds;
+ * failing that, the shortest path over all edges, so a shortcut taken without its condition is
+ * reported as such), backwards, or not comparable (an unknown phase: the schema reports that).
  */
-export function classifyMove(lc: Lifecycle, before: string, after: string): PhaseMove {
+export function classifyMove(lc: Lifecycle, before: string, after: string, head: Data): PhaseMove {
   if (phaseIndex(lc, before) < 0 || phaseIndex(lc, after) < 0) return { kind: 'unknown' };
   if (before === after) return { kind: 'same' };
-  const steps = shortestPath(lc, before, after, false) ?? shortestPath(lc, before, after, true);
+  const steps = shortestPath(lc, before, after, (s) => shortcutHolds(s, head)) ?? shortestPath(lc, before, after, () => true);
   if (steps) return { kind: 'forward', steps };
   return { kind: 'back' };
 }
@@ -34,12 +35,12 @@ export function shortcutHolds(step: Step, incident: Data): boolean {
   return !step.shortcut || Boolean(SHORTCUT_CONDITIONS[step.shortcut]?.(incident));
 }
 
-function shortestPath(lc: Lifecycle, from: string, to: string, withShortcuts: boolean): Step[] | undefined {
+function shortestPath(lc: Lifecycle, from: string, to: string, usable: (s: Step) => boolean): Step[] | undefined {
   const edges = (id: string): Step[] => {
     const def = lc.phases.find((p) => p.id === id);
     if (!def) return [];
-    const plain = def.next.map((n) => ({ from: id, to: n }));
-    return withShortcuts ? [...plain, ...(def.shortcuts ?? []).map((s) => ({ from: id, to: s.to, shortcut: s.when }))] : plain;
+    const shortcuts = (def.shortcuts ?? []).map((s) => ({ from: id, to: s.to, shortcut: s.when })).filter(usable);
+    return [...def.next.map((n) => ({ from: id, to: n })), ...shortcuts];
   };
   const via = new Map<string, Step>();
   const queue = [from];

@@ -68,7 +68,7 @@ export function checkTransition(input: TransitionInput): Transition {
   // A new incident is judged as if it came from the first phase: an import that starts later has
   // passed (and must hold) every earlier gate.
   const from = kind === 'added' ? first : phaseBefore;
-  const move: PhaseMove = head && from && phaseAfter ? classifyMove(lc, from, phaseAfter) : { kind: 'unknown' };
+  const move: PhaseMove = head && from && phaseAfter ? classifyMove(lc, from, phaseAfter, head) : { kind: 'unknown' };
   const ctx: Ctx = { lc, kind, base, head, baseFile: input.base, headFile: input.head, move,
     gate: { ...input.gate, sections: input.head?.sections ?? [] } };
   const located: Located[] = [];
