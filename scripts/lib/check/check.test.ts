@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
-import type { CliIo } from '../../cli/io.ts';
 import type { CheckResult, CheckedIncident } from './check-result.ts';
-import { EXAMPLES, exampleRepo, TestRepo } from './test-repo.ts';
+import { captureIo, EXAMPLES, exampleRepo, TestRepo } from './test-repo.ts';
 
 /**
  * `incident check` on real repositories: each case branches `feature` off a main branch holding
@@ -20,15 +19,9 @@ const PHISHING_HISTORY = '  - { phase: detection, entered_at: 2026-11-30T08:52:0
 const PHISHING_LAST_TIMELINE = '  - { at: 2026-11-30T08:52:00Z, by: m.okafor, kind: decision, entry: "Acknowledged; pulling message headers and checking who clicked." }\n';
 const R7WM_LAST_HISTORY = '  - { phase: notification, entered_at: 2026-11-18T07:15:00Z, by: a.ng }\n';
 
-export function capture(cwd: string, env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { cwd, env, interactive: false, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
-  return { io, out, err, text: () => out.join(''), errText: () => err.join('') };
-}
 
 async function check(repo: TestRepo, base = 'main', extra: string[] = []): Promise<{ code: number; result: CheckResult; stderr: string }> {
-  const c = capture(repo.dir);
+  const c = captureIo(repo.dir);
   const code = await main(['check', '--base', base, '--format', 'json', ...extra], c.io);
   return { code, result: JSON.parse(c.text() || 'null') as CheckResult, stderr: c.errText() };
 }

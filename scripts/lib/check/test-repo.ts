@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { CliIo } from '../../cli/io.ts';
 import { PACKAGE_ROOT } from '../io/shipped-schemas.ts';
 
 /**
@@ -92,4 +93,12 @@ export function exampleRepo(parent?: string): TestRepo {
   repo.write('README.md', '# incidents\n');
   repo.commit('Import example incidents');
   return repo;
+}
+
+/** A CliIo that records what a command prints, for in-process CLI runs. */
+export function captureIo(cwd: string, env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { cwd, env, interactive: false, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
+  return { io, text: () => out.join(''), errText: () => err.join('') };
 }

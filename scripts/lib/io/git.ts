@@ -137,8 +137,9 @@ export function parseNameStatusZ(text: string): FileChange[] {
   const parts = text.split('\0');
   const out: FileChange[] = [];
   for (let i = 0; i < parts.length; ) {
-    const code = parts[i++] ?? '';
-    if (!code) continue;
+    // `git log -z` separates the format from the file list with NUL + newline: trim it off the code.
+    const code = (parts[i++] ?? '').trim();
+    if (!/^[AMDRCT]/.test(code)) continue;
     const status = code[0] as ChangeStatus;
     if (status === 'R' || status === 'C') {
       const oldPath = parts[i++]!;
@@ -248,7 +249,7 @@ export async function firstParentHistory(cwd: string, head: string, since: strin
     if (!rec) continue;
     const [sha, parents, author, date, subject, ...rest] = rec.split('\0');
     commits.push({ sha: sha!, parent: parents?.split(' ')[0] || undefined, author: author ?? '', date: date ?? '', subject: subject ?? '',
-      changes: parseNameStatusZ(rest.join('\0').replace(/^\n/, '')) });
+      changes: parseNameStatusZ(rest.join('\0')) });
   }
   return commits;
 }
