@@ -26,18 +26,21 @@ export function renderCheckSummary(r: CheckResult, limit = SUMMARY_LIMIT_BYTES):
   const tail: string[] = ['', '### Findings', ''];
   const parts = [...r.incidents.map(row), ...r.diagnostics.map(finding)];
   let out = head.join('\n') + '\n';
+  let size = byteLength(out);
   let inFindings = false;
   const reserve = 400; // room for the truncation note
   for (const [i, part] of parts.entries()) {
     const prefix = !inFindings && i >= r.incidents.length ? tail.join('\n') + '\n' : '';
     const next = prefix + part + '\n';
-    if (byteLength(out) + byteLength(next) > limit - reserve) {
+    const nextSize = byteLength(next);
+    if (size + nextSize > limit - reserve) {
       const left = parts.length - i;
       out += `\n_${left} more row${left === 1 ? '' : 's'} not shown: the summary is limited to ${Math.round(limit / 1024)} KiB. The job log and the check-result artifact have everything._\n`;
       return out;
     }
     if (prefix) inFindings = true;
     out += next;
+    size += nextSize;
   }
   if (!r.diagnostics.length) out += `\n${r.incidents.length ? 'No findings.' : 'No incident files changed.'}\n`;
   return out;
