@@ -1,4 +1,5 @@
 import { asString } from '../model/access.ts';
+import { idFromFileName } from '../model/incident-id.ts';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import type { ApprovalRequired, ChangeKind, Transition } from '../lifecycle/transitions.ts';
 import type { IncidentChange } from './pair-changes.ts';
@@ -50,7 +51,7 @@ export function buildCheckResult(refs: { base: string; baseSha: string; headSha:
     const previousFile = change.kind === 'renamed' ? change.base!.file : null;
     const tlp = asString(data['tlp']) ?? null;
     return {
-      id: asString(data['id']) ?? asString(change.base?.data?.['id']) ?? idFromPath(file),
+      id: asString(data['id']) ?? asString(change.base?.data?.['id']) ?? idFromFileName(file) ?? file,
       file, previousFile, change: change.kind,
       phaseBefore: transition.phaseBefore, phaseAfter: transition.phaseAfter,
       gatesPassed: transition.gatesPassed, approvalsRequired: transition.approvalsRequired,
@@ -76,11 +77,6 @@ export function dedupeDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
     seen.add(k);
     return true;
   });
-}
-
-function idFromPath(path: string): string {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  return /^(INC-[0-9]+-[0-9A-Z]+)/.exec(base)?.[1] ?? base;
 }
 
 function cmp(a: string, b: string): number {
