@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import type { AuditResult } from './run-audit.ts';
-import { captureIo, EXAMPLES, exampleText, TestRepo } from './test-repo.ts';
+import { advancePhishing, captureIo, EXAMPLES, exampleText, TestRepo } from './test-repo.ts';
 
 /**
  * `incident audit` replays first-parent history. The histories are built like real ones: an
@@ -12,7 +12,6 @@ import { captureIo, EXAMPLES, exampleText, TestRepo } from './test-repo.ts';
  * direct pushes the audit exists to catch.
  */
 const P = EXAMPLES.phishing;
-const HISTORY_LINE = '  - { phase: detection, entered_at: 2026-11-30T08:52:00Z, by: m.okafor }\n';
 
 let parent: string;
 beforeAll(() => { parent = mkdtempSync(join(tmpdir(), 'incident-audit-')); });
@@ -26,8 +25,7 @@ function cleanHistory(): TestRepo {
   repo.write(P, exampleText(P));
   repo.commit('Record the payroll phishing report', 'Mo Okafor <m.okafor@example.org>');
   repo.git('checkout', '-q', '-b', 'advance');
-  repo.replace(P, 'phase: detection\n', 'phase: preliminary-analysis\n');
-  repo.replace(P, HISTORY_LINE, HISTORY_LINE + '  - { phase: preliminary-analysis, entered_at: 2026-11-30T09:30:00Z, by: m.okafor }\n');
+  advancePhishing(repo);
   repo.commit('Advance to preliminary analysis', 'Mo Okafor <m.okafor@example.org>');
   repo.replace(P, /(  - \{ at: 2026-11-30T08:52:00Z.*\n)/, '$1  - { at: 2026-11-30T09:40:00Z, by: m.okafor, kind: action, entry: "Sender domain blocked." }\n');
   repo.commit('Log the domain block', 'Mo Okafor <m.okafor@example.org>');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import type { CheckResult } from './check-result.ts';
-import { captureIo, EXAMPLES, exampleRepo, TestRepo } from './test-repo.ts';
+import { advancePhishing, captureIo, EXAMPLES, exampleRepo, TestRepo } from './test-repo.ts';
 
 /** Git situations CI meets: shallow clones (case 19), a base branch that moved on, huge PRs. */
 const P = EXAMPLES.phishing;
@@ -19,8 +19,7 @@ afterAll(() => rmSync(parent, { recursive: true, force: true }));
 function originWithFeature(): TestRepo {
   const origin = exampleRepo(parent);
   origin.git('checkout', '-q', '-b', 'feature');
-  origin.replace(P, 'phase: detection\n', 'phase: preliminary-analysis\n');
-  origin.replace(P, '  - { phase: detection, entered_at: 2026-11-30T08:52:00Z, by: m.okafor }\n', '  - { phase: detection, entered_at: 2026-11-30T08:52:00Z, by: m.okafor }\n  - { phase: preliminary-analysis, entered_at: 2026-11-30T09:30:00Z, by: m.okafor }\n');
+  advancePhishing(origin);
   origin.commit('Advance the phishing report');
   origin.git('checkout', '-q', 'main');
   for (let i = 1; i <= 3; i++) { origin.write('notes.txt', `note ${i}\n`); origin.commit(`main ${i}`); }
@@ -73,8 +72,7 @@ describe('the base branch moves on meanwhile', () => {
   it('unrelated merges into main after branching are not attributed to the pull request', async () => {
     const repo = exampleRepo(parent);
     repo.git('checkout', '-q', '-b', 'feature');
-    repo.replace(P, 'phase: detection\n', 'phase: preliminary-analysis\n');
-    repo.replace(P, '  - { phase: detection, entered_at: 2026-11-30T08:52:00Z, by: m.okafor }\n', '  - { phase: detection, entered_at: 2026-11-30T08:52:00Z, by: m.okafor }\n  - { phase: preliminary-analysis, entered_at: 2026-11-30T09:30:00Z, by: m.okafor }\n');
+    advancePhishing(repo);
     repo.commit('Advance the phishing report');
     // Meanwhile on main: another PR edits (and breaks the rules of) a different incident and is merged.
     repo.git('checkout', '-q', 'main');

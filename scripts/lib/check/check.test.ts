@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import type { CheckResult, CheckedIncident } from './check-result.ts';
-import { captureIo, EXAMPLES, exampleRepo, TestRepo } from './test-repo.ts';
+import { advancePhishing, captureIo, EXAMPLES, exampleRepo, PHISHING_HISTORY, TestRepo } from './test-repo.ts';
 
 /**
  * `incident check` on real repositories: each case branches `feature` off a main branch holding
@@ -15,7 +15,6 @@ const R = EXAMPLES.ransomware; // notification
 const X = EXAMPLES.invoice; // closed (via the closing shortcut)
 const K = EXAMPLES.stuffing; // final-report
 
-const PHISHING_HISTORY = '  - { phase: detection, entered_at: 2026-11-30T08:52:00Z, by: m.okafor }\n';
 const PHISHING_LAST_TIMELINE = '  - { at: 2026-11-30T08:52:00Z, by: m.okafor, kind: decision, entry: "Acknowledged; pulling message headers and checking who clicked." }\n';
 const R7WM_LAST_HISTORY = '  - { phase: notification, entered_at: 2026-11-18T07:15:00Z, by: a.ng }\n';
 
@@ -47,15 +46,10 @@ interface Case {
   then?: (r: CheckResult) => void;
 }
 
-const advancePhishing = (r: TestRepo) => {
-  r.replace(P, 'phase: detection\n', 'phase: preliminary-analysis\n');
-  r.replace(P, PHISHING_HISTORY, PHISHING_HISTORY + '  - { phase: preliminary-analysis, entered_at: 2026-11-30T09:30:00Z, by: m.okafor }\n');
-};
-
 const CASES: Case[] = [
   {
     name: 'a legal one-step advance passes and names the gate passed',
-    change: advancePhishing,
+    change: (r) => advancePhishing(r),
     exit: 0, findings: [],
     incidents: [{ id: 'INC-20261130-4HQP', file: P, previousFile: null, change: 'modified', phaseBefore: 'detection', phaseAfter: 'preliminary-analysis', gatesPassed: ['detection'], approvalsRequired: [], title: 'Payroll-themed phishing email reported by finance staff', severity: null, tlp: 'TLP:AMBER', errors: 0, warnings: 0 }],
   },

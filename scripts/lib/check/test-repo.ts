@@ -102,3 +102,12 @@ export function captureIo(cwd: string, env: Record<string, string> = {}) {
   const io: CliIo = { cwd, env, interactive: false, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
   return { io, text: () => out.join(''), errText: () => err.join('') };
 }
+
+/** The phishing example's only phase_history entry (detection). */
+export const PHISHING_HISTORY = '  - { phase: detection, entered_at: 2026-11-30T08:52:00Z, by: m.okafor }\n';
+
+/** A legal one-step advance of the phishing example: detection → preliminary-analysis (file path given for renamed copies). */
+export function advancePhishing(repo: TestRepo, file: string = EXAMPLES.phishing): void {
+  repo.replace(file, 'phase: detection\n', 'phase: preliminary-analysis\n');
+  repo.replace(file, PHISHING_HISTORY, PHISHING_HISTORY + '  - { phase: preliminary-analysis, entered_at: 2026-11-30T09:30:00Z, by: m.okafor }\n');
+}
