@@ -164,6 +164,24 @@ const CASES: Case[] = [
     exit: 1, findings: [`error immutable/changed ${P}:21`],
   },
   {
+    name: 'values of a TLP:RED incident are withheld from messages',
+    base: (r) => r.replace(P, 'tlp: TLP:AMBER\n', 'tlp: TLP:RED\n'),
+    change: (r) => r.replace(P, 'detected_at: 2026-11-30T08:31:00Z', 'detected_at: 2026-11-30T08:30:00Z'),
+    exit: 1, findings: [`error immutable/changed ${P}:21`],
+    incidents: [{ title: '(title withheld: TLP:RED)', tlp: 'TLP:RED' }],
+    then: (r) => {
+      expect(r.diagnostics[0]!.message).toBe('`timestamps.detected_at` changed from (withheld: TLP:RED) to (withheld: TLP:RED); it never changes once merged');
+      expect(JSON.stringify(r)).not.toMatch(/08:3[01]:00Z/);
+    },
+  },
+  {
+    name: 'a TLP:RED timeline entry edited: reported without its time',
+    base: (r) => r.replace(P, 'kind: decision, entry: "Acknowledged;', 'kind: decision, tlp: TLP:RED, entry: "Acknowledged;'),
+    change: (r) => r.replace(P, 'Acknowledged; pulling', 'Acknowledged, pulling'),
+    exit: 1, findings: [`error append-only/edited ${P}:27`],
+    then: (r) => expect(r.diagnostics[0]!.message).toBe('timeline entry 3 (at (withheld: TLP:RED)) was edited (`entry` changed); merged entries of `timeline` are never edited'),
+  },
+  {
     name: 'the id changed',
     change: (r) => r.replace(P, 'id: INC-20261130-4HQP', 'id: INC-20261130-4HQQ'),
     exit: 1, findings: [`error id/changed ${P}:3`, `error id/file-name-mismatch ${P}:3`],

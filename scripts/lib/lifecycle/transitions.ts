@@ -7,6 +7,7 @@ import type { GateContext } from './gate-context.ts';
 import { gateFindings } from './gates.ts';
 import { phaseDef, type Lifecycle } from './lifecycle.ts';
 import { classifyMove, shortcutHolds, type PhaseMove, type Step } from './phase-move.ts';
+import { withheldReason } from '../validate/redaction.ts';
 
 /**
  * Transition rules: what a change to one incident may do, judged from its base version, its head
@@ -57,6 +58,12 @@ interface Ctx {
 type Rule = (c: Ctx) => Iterable<Located>;
 
 const TS = '2026-12-03T09:30:00Z';
+
+/** A value as it may appear in a message: TLP:RED incidents and entries, and secrets, are withheld. */
+function shown(data: Data | undefined, pointer: string, value: unknown): string {
+  const why = withheldReason(data, pointer, value);
+  return why ? `(withheld: ${why})` : String(value);
+}
 
 export function checkTransition(input: TransitionInput): Transition {
   const { lifecycle: lc, kind } = input;
@@ -153,9 +160,9 @@ function* immutableFields(c: Ctx): Generator<Located> {
     const pointer = isPresent(after) ? `/${field.replace('.', '/')}` : `/${field.split('.')[0]}`;
     yield { rule: 'immutable/changed', pointer, which: isPresent(after) ? 'value' : 'key',
       message: isPresent(after)
-        ? `\`${field}\` changed from ${String(before)} to ${String(after)}; it never changes once merged`
-        : `\`${field}\` (${String(before)}) was removed; it never changes once merged`,
-      hint: `Restore \`${field.split('.').pop()}: ${String(before)}\`. If the recorded time was wrong, keep it and record the correction as a new timeline entry, e.g. \`- { at: ${TS}, by: a.ng, kind: observation, entry: "Correction: detection was at ..." }\`.` };
+        ? `\`${field}\` changed from ${shown(c.base, pointer, before)} to ${shown(c.head, pointer, after)}; it never changes once merged`
+        : `\`${field}\` (${shown(c.base, pointer, before)}) was removed; it never changes once merged`,
+      hint: `Restore \`${field.split('.').pop()}: ${shown(c.base, pointer, before)}\` (git show <base>:${c.baseFile!.file} has it). If the recorded time was wrong, keep it and record the correction as a new timeline entry, e.g. \`- { at: ${TS}, by: a.ng, kind: observation, entry: "Correction: detection was at ..." }\`.` };
   }
 }
 
@@ -271,7 +278,7 @@ function* phaseHistoryAgrees(c: Ctx): Generator<Located> {
     const t = timeOf(e['entered_at']);
     if (t !== undefined && prev !== undefined && t < prev) {
       yield { rule: 'phase-history/backdated', pointer: `/phase_history/${j}/entered_at`, which: 'value',
-        message: `new phase_history entry for \`${String(e['phase'])}\` was entered at ${String(e['entered_at'])}, before the entry preceding it; phases are entered in time order`,
+        message: `new phase_history entry for \`${String(e['phase'])}\` was entered at ${shown(c.head, `/phase_history/${j}/entered_at`, e['entered_at'])}, before the entry preceding it; phases are entered in time order`,
         hint: 'Use the time the phase was actually entered (now, when advancing): it cannot be earlier than the previous entry.' };
     }
     if (t !== undefined) prev = t;
@@ -317,7 +324,7 @@ function* appendOnlyList(c: Ctx, spec: AppendOnlyList): Generator<Located> {
   const frozen = (i: number) => spec.frozen(asRecord(base[i]));
   const describe = (e: unknown, i: number) => {
     const at = asRecord(e)[spec.time];
-    return `${spec.label} ${i + 1}${isPresent(at) ? ` (${spec.time} ${String(at)})` : ''}`;
+    return `${spec.label} ${i + 1}${isPresent(at) ? ` (${spec.time} ${shown(c.base, `/${spec.key}/${i}/${spec.time}`, at)})` : ''}`;
   };
   const restore = 'Restore it exactly as merged; corrections are new entries';
   for (const [i, j] of diff.edited) {
@@ -326,7 +333,7 @@ function* appendOnlyList(c: Ctx, spec: AppendOnlyList): Generator<Located> {
     const firstKey = keys.find((k) => k in asRecord(head[j]));
     yield { rule: 'append-only/edited', pointer: firstKey ? `/${spec.key}/${j}/${firstKey}` : `/${spec.key}/${j}`, which: firstKey ? 'value' : 'key',
       message: `${describe(base[i], i)} was edited (${keys.map((k) => `\`${k}\``).join(', ')} changed); merged entries of \`${spec.key}\` are never edited`,
-      hint: `${restore}, e.g. \`- { at: ${TS}, by: a.ng, kind: observation, entry: "Correction to the entry of ${String(asRecord(base[i])[spec.time] ?? '...')}: ..." }\` in the timeline.` };
+      hint: `${restore}, e.g. \`- { at: ${TS}, by: a.ng, kind: observation, entry: "Correction to the entry of ${shown(c.base, `/${spec.key}/${i}/${spec.time}`, asRecord(base[i])[spec.time] ?? '...')}: ..." }\` in the timeline.` };
   }
   for (const i of diff.removed) {
     if (!frozen(i)) continue;
@@ -352,7 +359,7 @@ function* appendOnlyList(c: Ctx, spec: AppendOnlyList): Generator<Located> {
     const t = timeOf(e[spec.time]);
     if (t === undefined || t >= lastMerged || isPresent(e['late_record'])) continue;
     yield { rule: 'append-only/backdated', pointer: `/${spec.key}/${j}/${spec.time}`, which: 'value',
-      message: `new ${spec.label} is dated ${String(e[spec.time])}, before the latest merged one (${new Date(lastMerged).toISOString().replace('.000Z', 'Z')}); a backdated entry must say why it is recorded late`,
+      message: `new ${spec.label} is dated ${shown(c.head, `/${spec.key}/${j}/${spec.time}`, e[spec.time])}, before the latest merged one (${shown(c.base, `/${spec.key}`, new Date(lastMerged).toISOString().replace('.000Z', 'Z'))}); a backdated entry must say why it is recorded late`,
       hint: `If the time is right and the entry was simply recorded late, add \`late_record: "<why it is recorded only now>"\` to the entry; otherwise use the actual time.` };
   }
 }
