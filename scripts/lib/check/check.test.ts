@@ -98,6 +98,28 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'the closing shortcut (preliminary-analysis → closed) for a low-value event',
+    base: (r) => {
+      r.replace(X, 'phase: closed\n', 'phase: preliminary-analysis\n');
+      r.replace(X, /  - \{ phase: closed, .*\n/, '');
+    },
+    change: (r) => r.write(X, TestRepoText.invoice),
+    exit: 0, findings: [],
+    incidents: [{ phaseBefore: 'preliminary-analysis', phaseAfter: 'closed', gatesPassed: ['preliminary-analysis'] }],
+  },
+  {
+    name: 'the closing shortcut without its condition names the condition',
+    base: (r) => {
+      r.replace(X, 'phase: closed\n', 'phase: preliminary-analysis\n');
+      r.replace(X, /  - \{ phase: closed, .*\n/, '');
+    },
+    change: (r) => r.write(X, TestRepoText.invoice.replace(/disposition_rationale: >-\n(  .*\n)+/, '')),
+    exit: 1,
+    includes: [`error transition/shortcut-condition ${X}:5`],
+    incidents: [{ phaseBefore: 'preliminary-analysis', phaseAfter: 'closed', gatesPassed: ['preliminary-analysis'] }],
+    then: (r) => expect(r.diagnostics.find((d) => d.rule === 'transition/shortcut-condition')!.message).toContain('A false positive, a low-value event or a duplicate closes straight from preliminary analysis, with disposition_rationale'),
+  },
+  {
     name: 'moving back without a reopen (notification → logging) is rejected',
     change: (r) => {
       r.replace(R, 'phase: notification\n', 'phase: logging\n');
@@ -260,7 +282,7 @@ const CASES: Case[] = [
 ];
 
 /** Example texts, read once (the repo's copy, so edits in tests start from the shipped file). */
-const TestRepoText = {} as Record<'phishing' | 'ransomware', string>;
+const TestRepoText = {} as Record<'phishing' | 'ransomware' | 'invoice', string>;
 
 describe('incident check on real git repositories', () => {
   let parent: string;
@@ -270,6 +292,7 @@ describe('incident check on real git repositories', () => {
     template = exampleRepo(parent);
     TestRepoText.phishing = template.read(P);
     TestRepoText.ransomware = template.read(R);
+    TestRepoText.invoice = template.read(X);
   });
   afterAll(() => rmSync(parent, { recursive: true, force: true }));
 

@@ -18,15 +18,19 @@ export type PhaseMove =
 
 /**
  * How the phase changed from `before` to `after` for the incident as it is at head: forward along
- * the lifecycle (the shortest path over `next` edges and the shortcuts whose condition holds;
- * failing that, the shortest path over all edges, so a shortcut taken without its condition is
- * reported as such), backwards, or not comparable (an unknown phase: the schema reports that).
+ * the lifecycle, backwards, or not comparable (an unknown phase: the schema reports that).
+ * Forward takes the shortest legal path (`next` edges and shortcuts whose condition holds). When
+ * a shortcut that does not hold would be shorter, that is what the change meant (e.g.
+ * preliminary-analysis → closed in one step), unless every gate of the long way holds:
+ * the shortcut is then reported as such rather than as five failed gates.
  */
-export function classifyMove(lc: Lifecycle, before: string, after: string, head: Data): PhaseMove {
+export function classifyMove(lc: Lifecycle, before: string, after: string, head: Data, gateHolds: (phase: string) => boolean = () => false): PhaseMove {
   if (phaseIndex(lc, before) < 0 || phaseIndex(lc, after) < 0) return { kind: 'unknown' };
   if (before === after) return { kind: 'same' };
-  const steps = shortestPath(lc, before, after, (s) => shortcutHolds(s, head)) ?? shortestPath(lc, before, after, () => true);
-  if (steps) return { kind: 'forward', steps };
+  const legal = shortestPath(lc, before, after, (s) => shortcutHolds(s, head));
+  const any = shortestPath(lc, before, after, () => true);
+  if (legal && (!any || any.length >= legal.length || legal.every((s) => gateHolds(s.from)))) return { kind: 'forward', steps: legal };
+  if (any) return { kind: 'forward', steps: any };
   return { kind: 'back' };
 }
 

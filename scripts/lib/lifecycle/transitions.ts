@@ -75,9 +75,13 @@ export function checkTransition(input: TransitionInput): Transition {
   // A new incident is judged as if it came from the first phase: an import that starts later has
   // passed (and must hold) every earlier gate.
   const from = kind === 'added' ? first : phaseBefore;
-  const move: PhaseMove = head && from && phaseAfter ? classifyMove(lc, from, phaseAfter, head) : { kind: 'unknown' };
-  const ctx: Ctx = { lc, kind, base, head, baseFile: input.base, headFile: input.head, move,
-    gate: { ...input.gate, sections: input.head?.sections ?? [] } };
+  const gate: GateContext = { ...input.gate, sections: input.head?.sections ?? [] };
+  const gateHolds = (phase: string) => {
+    const def = phaseDef(lc, phase);
+    return !def || gateFindings(head!, def, gate).next().done === true;
+  };
+  const move: PhaseMove = head && from && phaseAfter ? classifyMove(lc, from, phaseAfter, head, gateHolds) : { kind: 'unknown' };
+  const ctx: Ctx = { lc, kind, base, head, baseFile: input.base, headFile: input.head, move, gate };
   const located: Located[] = [];
   if (kind === 'deleted' ? input.base : head && (kind === 'added' || base)) for (const rule of RULES) located.push(...rule(ctx));
   const diagnostics = located.map((f) => toDiagnostic(f.side === 'base' ? input.base! : input.head!, f));
