@@ -181,6 +181,57 @@ const CASES: Case[] = [
     exit: 0, findings: [],
   },
   {
+    name: 'a sent notification edited',
+    change: (r) => r.replace(R, 'recipient: General counsel, sent_at: 2026-11-18T03:20:00Z', 'recipient: Legal team, sent_at: 2026-11-18T03:20:00Z'),
+    exit: 1, findings: [`error append-only/edited ${R}:95`],
+    then: (r) => expect(r.diagnostics[0]!.message).toBe('sent notification 1 (sent_at 2026-11-18T03:20:00Z) was edited (`recipient` changed); merged entries of `notifications` are never edited'),
+  },
+  {
+    name: 'a planned notification may be completed when it is sent',
+    base: (r) => r.replace(R, '  - { regime_id: nis2-early-warning, stage: early-warning, recipient: BSI, sent_at: 2026-11-18T20:05:00Z,', '  - { regime_id: nis2-early-warning, stage: early-warning, recipient: BSI,'),
+    change: (r) => r.write(R, TestRepoText.ransomware),
+    exit: 0, findings: [],
+  },
+  {
+    name: 'a new notice dated before the latest merged one needs late_record',
+    change: (r) => r.replace(R, /(  - \{ regime_id: nis2-early-warning.*\n)/, '$1  - { regime_id: gdpr-art33, stage: initial, recipient: HmbBfDI, sent_at: 2026-11-18T10:00:00Z, sent_by: dpo }\n'),
+    exit: 1, findings: [`error append-only/backdated ${R}:99`],
+  },
+  {
+    name: 'a backdated notice with late_record passes',
+    change: (r) => r.replace(R, /(  - \{ regime_id: nis2-early-warning.*\n)/, '$1  - { regime_id: gdpr-art33, stage: initial, recipient: HmbBfDI, sent_at: 2026-11-18T10:00:00Z, sent_by: dpo, late_record: "Portal receipt found only today." }\n'),
+    exit: 0, findings: [],
+  },
+  {
+    name: 'a regime decision edited',
+    change: (r) => r.replace(R, 'cannot be ruled out.\n', 'is low.\n'),
+    exit: 1, findings: [`error append-only/edited ${R}:69`],
+  },
+  {
+    name: 'an undetermined regime may be decided',
+    base: (r) => r.replace(R, /(  - id: nis2-final\n)    applicable: "yes"\n/, '$1    applicable: "undetermined"\n    owner: c.moreau\n'),
+    change: (r) => r.write(R, TestRepoText.ransomware),
+    exit: 0, findings: [],
+  },
+  {
+    name: 'a phase_history entry edited',
+    change: (r) => r.replace(R, R7WM_LAST_HISTORY, R7WM_LAST_HISTORY.replace('07:15', '07:10')),
+    exit: 1, findings: [`error append-only/edited ${R}:10`],
+  },
+  {
+    name: 'a phase_history entry added without a phase change',
+    change: (r) => r.replace(R, R7WM_LAST_HISTORY, R7WM_LAST_HISTORY + '  - { phase: investigation, entered_at: 2026-11-19T08:00:00Z, by: a.ng }\n'),
+    exit: 1, includes: [`error phase-history/mismatch ${R}:11`],
+  },
+  {
+    name: 'a new phase_history entry dated before the previous one',
+    change: (r) => {
+      r.replace(R, 'phase: notification\n', 'phase: investigation\n');
+      r.replace(R, R7WM_LAST_HISTORY, R7WM_LAST_HISTORY + '  - { phase: investigation, entered_at: 2026-11-18T07:00:00Z, by: a.ng }\n');
+    },
+    exit: 1, includes: [`error phase-history/backdated ${R}:11`],
+  },
+  {
     name: 'immutable detected_at changed',
     change: (r) => r.replace(P, 'detected_at: 2026-11-30T08:31:00Z', 'detected_at: 2026-11-30T08:30:00Z'),
     exit: 1, findings: [`error immutable/changed ${P}:21`],
