@@ -48,6 +48,21 @@ describe('shallow clones (case 19)', () => {
     expect(code).toBe(0);
   });
 
+  it('a base sha the depth-1 checkout does not hold (the event\'s base.sha) is fetched, then deepened', async () => {
+    const origin = originWithFeature();
+    const dir = mkdtempSync(join(parent, 'clone-'));
+    const clone = new TestRepo(dir);
+    clone.git('clone', '-q', '--depth', '1', '--branch', 'feature', `file://${origin.dir}`, '.');
+    const baseSha = origin.git('rev-parse', 'main');
+    expect(() => clone.git('cat-file', '-e', `${baseSha}^{commit}`)).toThrow();
+    const c = captureIo(clone.dir);
+    const code = await main(['check', '--base', baseSha, '--format', 'json'], c.io);
+    const result = JSON.parse(c.text()) as CheckResult;
+    expect(result.baseSha).toBe(baseSha);
+    expect(result.files).toEqual([P]);
+    expect(code).toBe(0);
+  });
+
   it('fails closed with the fetch-depth hint when the history cannot be deepened', async () => {
     const origin = originWithFeature();
     const clone = shallowClone(origin);
@@ -58,6 +73,17 @@ describe('shallow clones (case 19)', () => {
     expect(c.text()).toBe(''); // never "0 incidents changed"
     expect(c.errText()).toContain('could not deepen the shallow clone from remote `origin`');
     expect(c.errText()).toContain('set `fetch-depth: 0` on actions/checkout');
+  });
+
+  it('--head checks another commit than the checked-out one (files are read from git, not the work tree)', async () => {
+    const origin = originWithFeature(); // main is checked out; feature holds the change
+    origin.write(P, 'uncommitted junk\n');
+    const c = captureIo(origin.dir);
+    const code = await main(['check', '--base', 'main', '--head', 'feature', '--format', 'json'], c.io);
+    const result = JSON.parse(c.text()) as CheckResult;
+    expect(result.headSha).toBe(origin.git('rev-parse', 'feature'));
+    expect(result.incidents.map((i) => `${i.phaseBefore} → ${i.phaseAfter}`)).toEqual(['detection → preliminary-analysis']);
+    expect(code).toBe(0);
   });
 
   it('an unknown base ref is a usage error (exit 2), not an empty result', async () => {

@@ -77,7 +77,7 @@ const CASES: Case[] = [
     exit: 0,
     findings: [`notice approval/required ${R}:5`],
     incidents: [{ phaseBefore: 'notification', phaseAfter: 'investigation', gatesPassed: ['notification'], approvalsRequired: [{ phase: 'notification', from: ['legal'] }] }],
-    then: (r) => expect(r.diagnostics[0]!.message).toContain('needs approval from `legal`'),
+    then: (r) => expect(r.diagnostics[0]!.message).toBe('approval required from `legal` to leave phase `notification` (Legal confirms every notice owed was sent or justified.)'),
   },
   {
     name: 'a skipped gate (detection → notification) names every missing field and section',

@@ -1,6 +1,6 @@
 import { shippedLifecycle } from '../io/shipped-lifecycle.ts';
 import { shippedValidator } from '../io/shipped-validator.ts';
-import { changedFiles, mergeBase, repoRoot, resolveCommit, type MergeBaseOptions } from '../io/git.ts';
+import { changedFiles, ensureCommit, mergeBase, repoRoot, type MergeBaseOptions } from '../io/git.ts';
 import { readChangeSlots, treeIdIndex, unreadableBaseDiagnostics } from '../io/incident-versions.ts';
 import { INCIDENTS_DIR } from '../io/incident-files.ts';
 import { checkTransition } from '../lifecycle/transitions.ts';
@@ -30,8 +30,9 @@ export interface CheckRun {
 
 export async function runCheck(cwd: string, opts: CheckOptions): Promise<CheckRun> {
   const root = await repoRoot(cwd);
-  const baseSha = await resolveCommit(root, opts.base);
-  const headSha = await resolveCommit(root, opts.head ?? 'HEAD');
+  const remote = opts.deepen?.remote ?? 'origin';
+  const baseSha = await ensureCommit(root, opts.base, remote);
+  const headSha = await ensureCommit(root, opts.head ?? 'HEAD', remote);
   const mb = await mergeBase(root, baseSha, headSha, opts.deepen);
   const changes = await changedFiles(root, mb, headSha, [INCIDENTS_DIR]);
   const slots = await readChangeSlots(root, changes, mb, headSha);

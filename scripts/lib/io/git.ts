@@ -57,6 +57,22 @@ export async function resolveCommit(cwd: string, ref: string): Promise<string> {
   }
 }
 
+/**
+ * Like resolveCommit, but a full sha that is not in the clone (a shallow checkout of the merge
+ * commit does not hold the base branch tip the event names) is fetched from `remote` first.
+ */
+export async function ensureCommit(cwd: string, ref: string, remote: string): Promise<string> {
+  try {
+    return await resolveCommit(cwd, ref);
+  } catch (err) {
+    if (!/^[0-9a-f]{40}$/i.test(ref)) throw err;
+    if (!(await succeeds(cwd, ['-c', 'protocol.version=2', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--depth', '1', remote, ref]))) {
+      throw new GitError(`commit ${ref} is not in this clone and could not be fetched from \`${remote}\``, FETCH_DEPTH_HINT);
+    }
+    return resolveCommit(cwd, ref);
+  }
+}
+
 export async function isShallow(cwd: string): Promise<boolean> {
   return (await gitText(cwd, ['rev-parse', '--is-shallow-repository'])) === 'true';
 }

@@ -218,7 +218,7 @@ function* approvalsNoticed(c: Ctx): Generator<Located> {
   for (const a of approvals(c.lc, c.move.steps)) {
     const desc = phaseDef(c.lc, a.phase)?.gate?.approval?.description;
     yield { rule: 'approval/required', severity: 'notice', pointer: '/phase', which: 'value',
-      message: `leaving phase \`${a.phase}\` needs approval from ${a.from.map((f) => `\`${f}\``).join(' or ')}${desc ? ` (${desc.trim()})` : ''}`,
+      message: `approval required from ${a.from.map((f) => `\`${f}\``).join(' or ')} to leave phase \`${a.phase}\`${desc ? ` (${desc.trim()})` : ''}`,
       hint: `Ask ${a.from.join(' or ')} to approve the pull request; the merge is blocked until an approving review is given.` };
   }
 }
