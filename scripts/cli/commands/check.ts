@@ -41,6 +41,9 @@ export async function runCheckCommand(io: CliIo, opts: CheckCliOptions): Promise
     throw err;
   }
   const { result } = run;
+  if (run.uncommitted.length) {
+    io.stderr(`note: ${run.uncommitted.length} incident file${run.uncommitted.length === 1 ? ' has' : 's have'} uncommitted changes that are not checked (the check reads commits): ${run.uncommitted.slice(0, 3).join(', ')}${run.uncommitted.length > 3 ? ', …' : ''}\n`);
+  }
   const json = JSON.stringify(result, null, 2) + '\n';
   if (opts.resultFile) await writeAtomic(io.cwd, opts.resultFile, json);
   if (opts.format === 'json') {

@@ -83,7 +83,11 @@ describe('shallow clones (case 19)', () => {
     const result = JSON.parse(c.text()) as CheckResult;
     expect(result.headSha).toBe(origin.git('rev-parse', 'feature'));
     expect(result.incidents.map((i) => `${i.phaseBefore} → ${i.phaseAfter}`)).toEqual(['detection → preliminary-analysis']);
+    expect(c.errText()).toBe(''); // uncommitted work is only mentioned when HEAD is checked
     expect(code).toBe(0);
+    const local = captureIo(origin.dir);
+    expect(await main(['check', '--base', 'main'], local.io)).toBe(0);
+    expect(local.errText()).toBe(`note: 1 incident file has uncommitted changes that are not checked (the check reads commits): ${P}\n`);
   });
 
   it('an unknown base ref is a usage error (exit 2), not an empty result', async () => {

@@ -1,7 +1,7 @@
 import { shippedLifecycle } from '../io/shipped-lifecycle.ts';
 import { shippedValidator } from '../io/shipped-validator.ts';
-import { changedFiles, ensureCommit, mergeBase, repoRoot, type MergeBaseOptions } from '../io/git.ts';
-import { readChangeSlots, treeIdIndex, unreadableBaseDiagnostics } from '../io/incident-versions.ts';
+import { changedFiles, ensureCommit, mergeBase, repoRoot, uncommittedPaths, type MergeBaseOptions } from '../io/git.ts';
+import { isIncidentRepoPath, readChangeSlots, treeIdIndex, unreadableBaseDiagnostics } from '../io/incident-versions.ts';
 import { INCIDENTS_DIR } from '../io/incident-files.ts';
 import { checkTransition } from '../lifecycle/transitions.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
@@ -26,6 +26,8 @@ export interface CheckRun {
   sources: Map<string, string>;
   /** Files whose lines must not be shown (TLP:RED). */
   redacted: Set<string>;
+  /** Incident files with uncommitted changes: not checked (the check reads commits). */
+  uncommitted: string[];
 }
 
 export async function runCheck(cwd: string, opts: CheckOptions): Promise<CheckRun> {
@@ -64,7 +66,9 @@ export async function runCheck(cwd: string, opts: CheckOptions): Promise<CheckRu
     return { change, transition };
   });
   const shown = checked.map(({ change }) => change.head ?? change.base!);
+  const uncommitted = opts.head === undefined || opts.head === 'HEAD' ? (await uncommittedPaths(root, [INCIDENTS_DIR])).filter(isIncidentRepoPath) : [];
   return {
+    uncommitted,
     result: buildCheckResult({ base: opts.base, baseSha, headSha, mergeBase: mb }, checked, diagnostics),
     sources: new Map(shown.map((p) => [p.file, p.text])),
     redacted: new Set(shown.filter((p) => p.data?.['tlp'] === 'TLP:RED').map((p) => p.file)),

@@ -129,6 +129,20 @@ async function deepen(cwd: string, remote: string, how: string[], shas: string[]
   throw new GitError(`could not deepen the shallow clone from remote \`${remote}\``, FETCH_DEPTH_HINT);
 }
 
+/** Paths under `pathspec` with uncommitted changes (staged, unstaged or untracked). */
+export async function uncommittedPaths(cwd: string, pathspec: readonly string[]): Promise<string[]> {
+  const out = (await git(cwd, ['-c', 'core.quotePath=false', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--', ...pathspec])).toString('utf8');
+  const paths: string[] = [];
+  const parts = out.split('\0');
+  for (let i = 0; i < parts.length; i++) {
+    const rec = parts[i]!;
+    if (rec.length < 4) continue;
+    paths.push(rec.slice(3));
+    if (rec[0] === 'R' || rec[0] === 'C') i++; // the original path follows a rename
+  }
+  return paths;
+}
+
 export type ChangeStatus = 'A' | 'M' | 'D' | 'R' | 'C' | 'T';
 
 export interface FileChange {
