@@ -231,7 +231,7 @@ function* backwardsOnlyAsReopen(c: Ctx): Generator<Located> {
   if (!isAllowedReopen(c.lc, before, after)) {
     yield { rule: 'transition/backwards', pointer: '/phase', which: 'value',
       message: `the phase moves back from \`${before}\` to \`${after}\`; moving back is only allowed as a reopen from ${list(from)} to ${list(to)}`,
-      hint: `Keep \`phase: ${before}\` and record the new facts as timeline entries${from.includes(before) ? `, or reopen to ${list(to)}` : ''}.` };
+      hint: `Keep \`phase: ${before}\` and record the new facts as timeline entries, e.g. \`- { at: ${TS}, by: a.ng, kind: observation, entry: "..." }\`${from.includes(before) ? `; or reopen to ${list(to)}: \`phase: ${to[to.length - 1]}\` plus \`- { phase: ${to[to.length - 1]}, entered_at: ${TS}, by: a.ng, reason: "..." }\` in phase_history and a timeline entry` : ''}.` };
     return;
   }
   const added = diffEntries(asArray(c.base['phase_history']), asArray(c.head['phase_history'])).added;
