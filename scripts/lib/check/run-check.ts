@@ -33,12 +33,16 @@ export interface CheckRun {
 export async function runCheck(cwd: string, opts: CheckOptions): Promise<CheckRun> {
   const root = await repoRoot(cwd);
   const remote = opts.deepen?.remote ?? 'origin';
-  const baseSha = await ensureCommit(root, opts.base, remote);
-  const headSha = await ensureCommit(root, opts.head ?? 'HEAD', remote);
+  const [baseSha, headSha] = await Promise.all([ensureCommit(root, opts.base, remote), ensureCommit(root, opts.head ?? 'HEAD', remote)]);
   const mb = await mergeBase(root, baseSha, headSha, opts.deepen);
   const changes = await changedFiles(root, mb, headSha, [INCIDENTS_DIR]);
-  const slots = await readChangeSlots(root, changes, mb, headSha);
-  const idIndex = slots.some((s) => s.head) ? await treeIdIndex(root, headSha) : new Map<string, string[]>();
+  // Independent reads, run concurrently: both sides of the changed files, the head tree's ids,
+  // and (for a local run on HEAD) uncommitted incident files.
+  const [slots, idIndex, uncommitted] = await Promise.all([
+    readChangeSlots(root, changes, mb, headSha),
+    changes.length ? treeIdIndex(root, headSha) : Promise.resolve(new Map<string, string[]>()),
+    opts.head === undefined || opts.head === 'HEAD' ? uncommittedPaths(root, [INCIDENTS_DIR]).then((ps) => ps.filter(isIncidentRepoPath)) : Promise.resolve([]),
+  ]);
   const knownIds = new Set(idIndex.keys());
 
   const validator = shippedValidator();
@@ -66,7 +70,6 @@ export async function runCheck(cwd: string, opts: CheckOptions): Promise<CheckRu
     return { change, transition };
   });
   const shown = checked.map(({ change }) => change.head ?? change.base!);
-  const uncommitted = opts.head === undefined || opts.head === 'HEAD' ? (await uncommittedPaths(root, [INCIDENTS_DIR])).filter(isIncidentRepoPath) : [];
   return {
     uncommitted,
     result: buildCheckResult({ base: opts.base, baseSha, headSha, mergeBase: mb }, checked, diagnostics),
