@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseNameStatusZ } from './git.ts';
+import { TestRepo } from '../check/test-repo.ts';
+import { parseNameStatusZ, readObjects } from './git.ts';
 
 describe('parseNameStatusZ', () => {
   it.each([
@@ -14,5 +18,30 @@ describe('parseNameStatusZ', () => {
     ['empty output', '', []],
   ])('%s', (_name, input, expected) => {
     expect(parseNameStatusZ(input)).toEqual(expected);
+  });
+});
+
+describe('readObjects (one git cat-file --batch)', () => {
+  it('reads many objects, reports missing ones, and caps oversized ones without holding them', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'read-objects-'));
+    try {
+      const repo = TestRepo.init(parent);
+      const big = 'x'.repeat(3_000_000) + '\n';
+      repo.write('a.md', 'alpha\n');
+      repo.write('big.md', big);
+      repo.write('sp ace.md', '\uFEFFcrlf\r\n');
+      repo.commit('files');
+      const specs = ['HEAD:a.md', 'HEAD:big.md', 'HEAD:nope.md', 'HEAD:sp ace.md', 'HEAD:a.md'];
+      const got = await readObjects(repo.dir, specs, 1000);
+      expect([...got.keys()]).toEqual(['HEAD:a.md', 'HEAD:big.md', 'HEAD:nope.md', 'HEAD:sp ace.md']);
+      expect(new TextDecoder().decode(got.get('HEAD:a.md'))).toBe('alpha\n');
+      expect(got.get('HEAD:big.md')!.length).toBe(1001);
+      expect(got.get('HEAD:nope.md')).toBeUndefined();
+      expect([...got.get('HEAD:sp ace.md')!]).toEqual([...new TextEncoder().encode('\uFEFFcrlf\r\n')]);
+      const all = await readObjects(repo.dir, ['HEAD:big.md']);
+      expect(all.get('HEAD:big.md')!.length).toBe(big.length);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });

@@ -220,10 +220,20 @@ export function readObjects(cwd: string, specs: readonly string[], maxBytes = Nu
       buffered = rest.length;
       return head;
     };
-    // Parse as data arrives: header line, then <size> bytes and a newline.
+    // Parse as data arrives: header line, then <size> bytes and a newline. Of an object larger
+    // than the cap only the first maxBytes + 1 bytes are kept; the rest is skipped as it streams
+    // by, so a hostile multi-gigabyte file in a pull request never sits in memory.
     let pending: { size: number } | undefined;
+    let skip = 0;
     const drain = () => {
       for (;;) {
+        if (skip > 0) {
+          const n = Math.min(skip, buffered);
+          take(n);
+          skip -= n;
+          if (skip > 0) return;
+          continue;
+        }
         if (!pending) {
           const all = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
           if (chunks.length > 1) { chunks.length = 0; chunks.push(all); }
@@ -236,9 +246,10 @@ export function readObjects(cwd: string, specs: readonly string[], maxBytes = Nu
           if (!Number.isFinite(size)) { child.kill(); reject(new GitError(`git cat-file: unexpected output \`${header.slice(0, 80)}\``)); return; }
           pending = { size };
         }
-        if (buffered < pending.size + 1) return;
-        const body = take(pending.size + 1).subarray(0, pending.size);
-        result.set(specs[next]!, body.length > maxBytes + 1 ? Uint8Array.prototype.slice.call(body, 0, maxBytes + 1) : new Uint8Array(body));
+        const keep = Math.min(pending.size, maxBytes + 1);
+        if (buffered < (keep < pending.size ? keep : keep + 1)) return;
+        result.set(specs[next]!, new Uint8Array(take(keep)));
+        skip = pending.size - keep + 1; // the rest of an oversized body, and the trailing newline
         next++;
         pending = undefined;
       }
