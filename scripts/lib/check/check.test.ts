@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
+import { readShippedJson } from '../io/shipped-schemas.ts';
+import { compileShipped } from '../validate/ajv.ts';
 import type { CheckResult, CheckedIncident } from './check-result.ts';
 import { advancePhishing, captureIo, EXAMPLES, exampleRepo, PHISHING_HISTORY, TestRepo } from './test-repo.ts';
 
@@ -24,6 +26,9 @@ async function check(repo: TestRepo, base = 'main', extra: string[] = []): Promi
   const code = await main(['check', '--base', base, '--format', 'json', ...extra], c.io);
   return { code, result: JSON.parse(c.text() || 'null') as CheckResult, stderr: c.errText() };
 }
+
+/** The contract consumers check the artifact against (schemas/check-result.schema.json). */
+const validResult = compileShipped(readShippedJson('schemas/check-result.schema.json') as object);
 
 /** [severity, rule, file, line] of every finding, for exact comparison. */
 function findings(r: CheckResult): string[] {
@@ -361,7 +366,17 @@ describe('incident check on real git repositories', () => {
     c.then?.(result);
     expect(code).toBe(c.exit);
     expect(result.schema).toBe('incident-ledger/check-result@1');
+    expect(validResult(result), JSON.stringify(validResult.errors)).toBe(true);
     expect(result.summary.errors).toBe(result.diagnostics.filter((d) => d.severity === 'error').length);
     for (const d of result.diagnostics) expect(d.hint, d.rule).toBeTruthy();
+  });
+
+  it('the result schema rejects what breaks the contract', () => {
+    const ok = { schema: 'incident-ledger/check-result@1', base: 'main', baseSha: 'a'.repeat(40), headSha: 'b'.repeat(40), mergeBase: 'a'.repeat(40),
+      files: [], incidents: [], diagnostics: [], summary: { incidents: 0, errors: 0, warnings: 0, notices: 0 } };
+    expect(validResult(ok)).toBe(true);
+    expect(validResult({ ...ok, baseSha: 'main' })).toBe(false);
+    expect(validResult({ ...ok, schema: 'incident-ledger/check-result@2' })).toBe(false);
+    expect(validResult({ ...ok, incidents: [{ id: 'INC-1', change: 'moved' }] })).toBe(false);
   });
 });
