@@ -69,6 +69,9 @@ describe('incident audit', () => {
     expect(human).toContain('Mallory Quinn <mallory@example.org>  "Tidy wording"');
     expect(human).toContain(`  ${P}:27:75  error  timeline entry 2 (at 2026-11-30T08:34:00Z) was edited (\`entry\` changed)`);
     expect(code).toBe(1);
+    const gh = captureIo(repo.dir);
+    expect(await main(['audit', '--format', 'github'], gh.io)).toBe(1);
+    expect(gh.text().split('\n')[0]).toBe(`::error file=${P},line=27,col=75,title=append-only/edited::commit ${sha.slice(0, 12)} by Mallory Quinn <mallory@example.org>: timeline entry 2 (at 2026-11-30T08:34:00Z) was edited (\`entry\` changed); merged entries of \`timeline\` are never edited%0ARestore it exactly as merged; corrections are new entries, e.g. \`- { at: 2026-12-03T09:30:00Z, by: a.ng, kind: observation, entry: "Correction to the entry of 2026-11-30T08:34:00Z: ..." }\` in the timeline.`);
   });
 
   it('reports a phase jump pushed directly, and --since limits the replay to later commits', async () => {
