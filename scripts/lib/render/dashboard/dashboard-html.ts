@@ -23,8 +23,8 @@ export function dashboardHtml(d: DashboardData): string {
     '<h2>Breakdown</h2>',
     `<div class="grid2"><div><h3>By phase</h3>${bars(d.counts.by_phase.map((x) => [x.title, x.count]))}</div><div><h3>By severity</h3>${bars(d.counts.by_severity.map((x) => [x.severity, x.count]))}</div><div><h3>By category</h3>${bars(d.counts.by_category.map((x) => [humanize(x.category), x.count]))}</div></div>`,
     '<h2>Trends</h2>',
-    `<div class="grid2"><figure class="chart-wrap">${columnChart('Incidents detected per month', months, d.trends.map((t) => t.incidents))}</figure>`
-      + `<figure class="chart-wrap">${lineChart('Median hours, by month of detection', months, [{ name: 'to contain', values: d.trends.map((t) => t.median_hours['contain'] ?? null) }, { name: 'to recover', values: d.trends.map((t) => t.median_hours['recover'] ?? null) }], 'h')}</figure></div>`,
+    `<div class="grid2"><figure class="chart-wrap">${columnChart('Incidents detected per month', months, d.trends.map((t) => t.incidents))}<figcaption>Incidents detected per month</figcaption></figure>`
+      + `<figure class="chart-wrap">${lineChart('Median hours to contain and to recover, by month of detection', months, [{ name: 'to contain', values: d.trends.map((t) => t.median_hours['contain'] ?? null) }, { name: 'to recover', values: d.trends.map((t) => t.median_hours['recover'] ?? null) }], 'h')}<figcaption>Median hours to contain and to recover, by month of detection</figcaption></figure></div>`,
     '<h2>Response metrics</h2>', metricsHtml(d),
     '<h2>All incidents</h2>', allHtml(d),
   ].join('\n');

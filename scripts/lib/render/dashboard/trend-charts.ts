@@ -17,7 +17,6 @@ function niceMax(v: number): number {
 
 function frame(title: string, months: readonly string[], max: number, unit: string): string[] {
   const out = [`<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" role="img"><title>${esc(title)}</title>`];
-  out.push(`<text class="label" x="${L}" y="15">${esc(title)}</text>`);
   for (let i = 0; i <= 4; i++) {
     const v = (max / 4) * i;
     const y = H - B - ((H - B - T) * i) / 4;
@@ -34,7 +33,8 @@ function fmt(v: number): string {
 }
 
 export function columnChart(title: string, months: readonly string[], values: readonly number[]): string {
-  const max = niceMax(Math.max(0, ...values));
+  // Counts: a maximum divisible by 4 keeps the four gridlines on whole numbers.
+  const max = Math.max(4, Math.ceil(niceMax(Math.max(0, ...values)) / 4) * 4);
   const out = frame(title, months, max, '');
   const step = (W - L - R) / months.length;
   values.forEach((v, i) => {
@@ -62,7 +62,7 @@ export function lineChart(title: string, months: readonly string[], series: read
       out.push(`<circle class="dot${cls}" cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3"><title>${esc(`${s.name}, ${months[i]}: ${fmt(v)} ${unit}`)}</title></circle>`);
     });
     if (d) out.push(`<path class="line${cls}" d="${d}"/>`);
-    const lx = W - R - 150 * (series.length - k);
+    const lx = W - R - 100 * (series.length - k);
     out.push(`<rect class="${k === 0 ? 'dot' : 'dot second'}" x="${lx}" y="6" width="10" height="10" rx="2"/><text class="tick" x="${lx + 14}" y="15">${esc(s.name)}</text>`);
   });
   out.push('</svg>');

@@ -115,12 +115,15 @@ function tickLabel(t: number, step: number): string {
 /** Inline SVG: one row per bar and per milestone, label column on the left, UTC time axis on top. */
 export function toSvg(title: string, m: ChartModel): string {
   const rows = [...m.bars.map((b) => ({ kind: 'bar' as const, b })), ...m.milestones.map((e) => ({ kind: 'ms' as const, e }))];
-  const times = [...m.bars.flatMap((b) => [b.from, b.to]), ...m.milestones.map((e) => e.at)];
+  // The window ends at the last recorded moment, not at "as of": an open phase would otherwise
+  // stretch over weeks and squeeze everything that happened into a sliver. Open bars run to the edge.
+  const times = [...m.bars.flatMap((b) => (b.open ? [b.from] : [b.from, b.to])), ...m.milestones.map((e) => e.at)];
   let lo = Math.min(...times);
   let hi = Math.max(...times);
   if (!(hi > lo)) { lo -= HOUR; hi += HOUR; }
-  const pad = (hi - lo) * 0.02;
-  lo -= pad; hi += pad;
+  const pad = (hi - lo) * 0.03;
+  const anyOpen = m.bars.some((b) => b.open);
+  lo -= pad; hi += anyOpen ? pad * 4 : pad;
   const W = 760, L = 214, R = 14, TOP = 34, RH = 22;
   const H = TOP + rows.length * RH + 10;
   const x = (t: number) => L + ((t - lo) / (hi - lo)) * (W - L - R);
@@ -141,9 +144,11 @@ export function toSvg(title: string, m: ChartModel): string {
     if (i % 2 === 0) out.push(`<rect class="band" x="0" y="${y}" width="${W}" height="${RH}"/>`);
     if (row.kind === 'bar') {
       const b = row.b;
-      const x1 = x(b.from), x2 = Math.max(x(b.to), x1 + 3);
+      const x1 = x(b.from), x2 = b.open ? W - R : Math.max(x(b.to), x1 + 3);
       out.push(`<text class="label" x="${L - 8}" y="${cy + 4}" text-anchor="end">${escapeXml(clip(b.label, 30))}</text>`);
       out.push(`<rect class="bar ${b.tone}${b.open ? ' open' : ''}" x="${x1.toFixed(1)}" y="${y + 5}" width="${(x2 - x1).toFixed(1)}" height="${RH - 10}" rx="3"><title>${escapeXml(`${b.label}: ${fmtMs(b.from)} – ${b.open ? 'ongoing' : fmtMs(b.to)}`)}</title></rect>`);
+      if (b.open && x2 - x1 >= 80) out.push(`<text class="when" x="${(x2 - 5).toFixed(1)}" y="${cy + 3.5}" text-anchor="end" style="fill:#fff">ongoing →</text>`);
+      else if (b.open) out.push(`<text class="when" x="${(x1 - 5).toFixed(1)}" y="${cy + 3.5}" text-anchor="end">ongoing</text>`);
     } else {
       const e = row.e;
       const cx = x(e.at);

@@ -70,3 +70,12 @@ export function yesNo(v: unknown): string {
   if (v === 'unknown' || v === 'undetermined') return 'Not yet known';
   return '';
 }
+
+const INDICATOR_TYPES: Readonly<Record<string, string>> = {
+  ipv4: 'IPv4', ipv6: 'IPv6', domain: 'Domain', url: 'URL', email: 'Email', sha256: 'SHA-256', sha1: 'SHA-1', md5: 'MD5',
+  'file-name': 'File name', 'user-agent': 'User agent', asn: 'ASN', other: 'Other',
+};
+
+export function indicatorType(v: unknown): string {
+  return typeof v === 'string' ? INDICATOR_TYPES[v] ?? humanize(v) : '';
+}

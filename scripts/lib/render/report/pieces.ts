@@ -4,13 +4,16 @@ import { incidentMetrics, METRICS } from '../metrics.ts';
 import { plainText } from './body-sections.ts';
 import { phaseChart } from './chart.ts';
 import type { ReportContext } from './context.ts';
-import { fmtDuration, fmtMoney, fmtNumber, fmtTime, humanize, yesNo } from './format.ts';
+import { fmtDuration, fmtMoney, fmtNumber, fmtTime, humanize, indicatorType, yesNo } from './format.ts';
 import { callout, chart, code, em, facts, h, inl, link, p, strong, table, ul, withheld, type Inline } from './md.ts';
 import type { AudienceView, ViewSection } from './view.ts';
 
 /** Building blocks shared by the audience renderers: each reads an AudienceView, never the source. */
 
 const NOT_RECORDED = 'Not recorded.';
+
+/** A time in a table whose header already says UTC. */
+export const utc = (v: unknown): string => fmtTime(v).replace(/ UTC$/, '');
 
 export const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? fmtNumber(v) : typeof v === 'boolean' ? yesNo(v) : '');
 
@@ -103,7 +106,7 @@ export function timelineTable(view: AudienceView, opts: { kinds?: readonly strin
     const kind = asString(e.value['kind']) ?? '';
     if (opts.kinds && !opts.kinds.includes(kind)) continue;
     flush();
-    rows.push([fmtTime(e.value['at']), str(e.value['entry']), humanize(kind), ...(opts.showBy ? [str(e.value['by'])] : [])]);
+    rows.push([utc(e.value['at']), str(e.value['entry']), humanize(kind), ...(opts.showBy ? [str(e.value['by'])] : [])]);
   }
   flush();
   if (!rows.length) return [p(em('No timeline entries recorded.'))];
@@ -135,7 +138,7 @@ export function notificationsTable(r: Data, filter: (n: Data) => boolean = () =>
   return [table(['To', 'Stage', 'Sent (UTC)', 'Channel', 'Reference', ...(opts.showPeople ? ['Sent by'] : [])], rows.map((n) => [
     [str(n['recipient']), n['regime_id'] ? ` (${str(n['regime_id'])})` : ''],
     humanize(n['stage']),
-    n['sent_at'] ? fmtTime(n['sent_at']) : n['not_required_reason'] ? `Not required: ${str(n['not_required_reason'])}` : 'Not sent',
+    n['sent_at'] ? utc(n['sent_at']) : n['not_required_reason'] ? `Not required: ${str(n['not_required_reason'])}` : 'Not sent',
     str(n['channel']),
     str(n['reference']),
     ...(opts.showPeople ? [str(n['sent_by'])] : []),
@@ -187,14 +190,14 @@ export function actionItemsTable(r: Data, opts: { openOnly?: boolean; limit?: nu
 export function actionsTable(r: Data, showBy = true): RootContent[] {
   const rows = asArray(r['actions']).map(asRecord);
   if (!rows.length) return [p(em('No containment, eradication or recovery actions recorded.'))];
-  return [table(['When (UTC)', 'Stage', 'Action', ...(showBy ? ['By'] : [])], rows.map((a) => [fmtTime(a['at']), humanize(a['phase']), str(a['action']), ...(showBy ? [str(a['by'])] : [])]))];
+  return [table(['When (UTC)', 'Stage', 'Action', ...(showBy ? ['By'] : [])], rows.map((a) => [utc(a['at']), humanize(a['phase']), str(a['action']), ...(showBy ? [str(a['by'])] : [])]))];
 }
 
 export function indicatorsTable(view: AudienceView): RootContent[] {
   if (!view.indicators.length) return [p(em('No indicators recorded.'))];
   return [table(['Type', 'Value', 'TLP', 'Note'], view.indicators.map((i) => i.withheld
     ? [[withheld(i.label)], '', i.label, '']
-    : [humanize(i.value['type']), code(str(i.value['value'])), i.label, str(i.value['description'])]))];
+    : [indicatorType(i.value['type']), code(str(i.value['value'])), i.label, str(i.value['description'])]))];
 }
 
 export function evidenceBlocks(r: Data, opts: { locations: boolean }): RootContent[] {
@@ -206,7 +209,7 @@ export function evidenceBlocks(r: Data, opts: { locations: boolean }): RootConte
     [fmtTime(e['collected_at']), e['collected_by'] ? ` by ${str(e['collected_by'])}` : ''],
   ]))];
   if (opts.locations) {
-    const custody = rows.flatMap((e) => asArray(e['custody']).map(asRecord).map((c) => [code(str(e['id'])), fmtTime(c['at']), str(c['from']), str(c['to']), str(c['note'])] as Inline[]));
+    const custody = rows.flatMap((e) => asArray(e['custody']).map(asRecord).map((c) => [code(str(e['id'])), utc(c['at']), str(c['from']), str(c['to']), str(c['note'])] as Inline[]));
     out.push(p(strong('Chain of custody')), custody.length ? table(['Evidence', 'When (UTC)', 'From', 'To', 'Note'], custody) : p(em('No custody transfers recorded.')));
   }
   return out;

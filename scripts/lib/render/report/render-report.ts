@@ -69,7 +69,7 @@ export function renderReport(src: ReportSource, audience: Audience, ctx: ReportC
 }
 
 function aboutTree(view: AudienceView, ctx: ReportContext, label: Tlp): Root {
-  const nav = ctx.dashboardHref ? [p(link(ctx.dashboardHref, 'All incidents (dashboard)'))] : [];
+  const nav = ctx.dashboardHref ? [p(link(ctx.dashboardHref, view.audience === 'public' ? 'All published statements' : 'All incidents (dashboard)'))] : [];
   return finalizeTree({ type: 'root', children: [
     facts([
       ['Source commit', [code(ctx.commit), ctx.dirty ? ' (incident files changed since this commit)' : '']],

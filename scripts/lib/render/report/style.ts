@@ -14,6 +14,11 @@ header.top{max-width:960px;margin:0 auto;padding:18px 28px 0;display:flex;gap:14
 main{max-width:960px;margin:12px auto 0;background:#fff;border-radius:10px;box-shadow:0 1px 3px rgba(16,24,40,.08);padding:28px 36px 20px}
 footer{max-width:960px;margin:0 auto;padding:14px 28px 40px;color:var(--muted);font-size:12.5px}
 footer code{font-size:11.5px}
+footer h2{font-size:14px;border:0;margin:6px 0 4px;color:var(--ink)}
+footer .facts{display:block;margin:6px 0}
+footer .facts div{display:flex;gap:10px;background:none;padding:2px 0;border-radius:0}
+footer .facts dt{min-width:110px;font-size:11px;padding-top:2px}
+footer .facts dd{font-weight:400;margin:0}
 h1{font-size:26px;line-height:1.25;margin:0 0 6px}
 h2{font-size:18px;margin:28px 0 10px;padding-bottom:6px;border-bottom:2px solid var(--soft)}
 h3{font-size:15.5px;margin:20px 0 8px}
@@ -35,7 +40,7 @@ li{margin:3px 0}
 .table{overflow-x:auto;margin:10px 0}
 table{border-collapse:collapse;width:100%;font-size:13.5px}
 th,td{text-align:left;vertical-align:top;padding:6px 9px;border-bottom:1px solid var(--line)}
-th{background:var(--soft);font-weight:600;font-size:12.5px;color:#344054}
+th{white-space:nowrap;background:var(--soft);font-weight:600;font-size:12.5px;color:#344054}
 td.right,th.right{text-align:right}td.center,th.center{text-align:center}
 tbody tr:nth-child(even) td{background:#fbfcfd}
 .callout{border-radius:8px;padding:8px 14px;margin:12px 0;border:1px solid var(--line);background:var(--soft)}

@@ -1,0 +1,11 @@
+import { chromium } from '/work/wt-5/node_modules/playwright-core/index.mjs';
+import { pathToFileURL } from 'node:url';
+const [f, sel, out] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const page = await b.newPage({ viewport: { width: 1100, height: 1000 } });
+await page.goto(pathToFileURL(f!).href);
+const el = page.locator(sel!).first();
+await el.scrollIntoViewIfNeeded();
+await page.evaluate((s) => document.querySelector(s)!.scrollIntoView(), sel!);
+await page.screenshot({ path: out! });
+await b.close();
