@@ -9,7 +9,7 @@ import { fmtMs } from './format.ts';
  */
 export interface ChartBar { label: string; from: number; to: number; open: boolean; tone: 'done' | 'current' | 'alert' | 'calm' }
 export interface ChartMilestone { label: string; at: number }
-export interface ChartModel { bars: ChartBar[]; milestones: ChartMilestone[]; asOf: number }
+export interface ChartModel { bars: ChartBar[]; milestones: ChartMilestone[]; asOf: number; /** Tighter rows (the one-page executive brief). */ dense?: boolean }
 
 export const KEY_TIMESTAMPS: readonly [string, string][] = [
   ['occurred_at', 'Occurred'], ['detected_at', 'Detected'], ['acknowledged_at', 'Acknowledged'],
@@ -103,13 +103,14 @@ export function toMermaid(title: string, m: ChartModel): string {
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const STEPS = [HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 28 * DAY, 91 * DAY, 364 * DAY];
+const MINUTE = 60_000;
+const STEPS = [5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY, 28 * DAY, 91 * DAY, 364 * DAY];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function tickLabel(t: number, step: number): string {
   const d = new Date(t);
   const day = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
-  return step < DAY ? `${day} ${String(d.getUTCHours()).padStart(2, '0')}:00` : day;
+  return step < DAY ? `${day} ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}` : day;
 }
 
 /** Inline SVG: one row per bar and per milestone, label column on the left, UTC time axis on top. */
@@ -124,7 +125,7 @@ export function toSvg(title: string, m: ChartModel): string {
   const pad = (hi - lo) * 0.03;
   const anyOpen = m.bars.some((b) => b.open);
   lo -= pad; hi += anyOpen ? pad * 4 : pad;
-  const W = 760, L = 214, R = 14, TOP = 34, RH = 22;
+  const W = 760, L = 214, R = 14, TOP = m.dense ? 28 : 34, RH = m.dense ? 16 : 22;
   const H = TOP + rows.length * RH + 10;
   const x = (t: number) => L + ((t - lo) / (hi - lo)) * (W - L - R);
   const step = STEPS.find((s) => (hi - lo) / s <= 7) ?? STEPS[STEPS.length - 1]!;
@@ -146,14 +147,14 @@ export function toSvg(title: string, m: ChartModel): string {
       const b = row.b;
       const x1 = x(b.from), x2 = b.open ? W - R : Math.max(x(b.to), x1 + 3);
       out.push(`<text class="label" x="${L - 8}" y="${cy + 4}" text-anchor="end">${escapeXml(clip(b.label, 30))}</text>`);
-      out.push(`<rect class="bar ${b.tone}${b.open ? ' open' : ''}" x="${x1.toFixed(1)}" y="${y + 5}" width="${(x2 - x1).toFixed(1)}" height="${RH - 10}" rx="3"><title>${escapeXml(`${b.label}: ${fmtMs(b.from)} – ${b.open ? 'ongoing' : fmtMs(b.to)}`)}</title></rect>`);
+      out.push(`<rect class="bar ${b.tone}${b.open ? ' open' : ''}" x="${x1.toFixed(1)}" y="${y + RH / 4}" width="${(x2 - x1).toFixed(1)}" height="${RH / 2}" rx="3"><title>${escapeXml(`${b.label}: ${fmtMs(b.from)} – ${b.open ? 'ongoing' : fmtMs(b.to)}`)}</title></rect>`);
       if (b.open && x2 - x1 >= 80) out.push(`<text class="when" x="${(x2 - 5).toFixed(1)}" y="${cy + 3.5}" text-anchor="end" style="fill:#fff">ongoing →</text>`);
       else if (b.open) out.push(`<text class="when" x="${(x1 - 5).toFixed(1)}" y="${cy + 3.5}" text-anchor="end">ongoing</text>`);
     } else {
       const e = row.e;
       const cx = x(e.at);
       out.push(`<text class="label" x="${L - 8}" y="${cy + 4}" text-anchor="end">${escapeXml(clip(e.label, 30))}</text>`);
-      out.push(`<path class="milestone" d="M${cx.toFixed(1)} ${cy - 6}l6 6l-6 6l-6 -6z"><title>${escapeXml(`${e.label}: ${fmtMs(e.at)}`)}</title></path>`);
+      out.push(`<path class="milestone" d="M${cx.toFixed(1)} ${cy - 5}l5 5l-5 5l-5 -5z"><title>${escapeXml(`${e.label}: ${fmtMs(e.at)}`)}</title></path>`);
       const right = cx < W - 150;
       out.push(`<text class="when" x="${(right ? cx + 10 : cx - 10).toFixed(1)}" y="${cy + 4}" text-anchor="${right ? 'start' : 'end'}">${escapeXml(fmtMs(e.at).replace(' UTC', ''))}</text>`);
     }

@@ -11,11 +11,14 @@ export interface Withheld { type: 'withheld'; label: Tlp | string; note?: string
 export interface Chart { type: 'chart'; model: ChartModel; title: string }
 export interface Callout { type: 'callout'; tone: 'info' | 'warn' | 'ok'; children: BlockContent[] }
 export interface Facts { type: 'facts'; items: { label: string; value: PhrasingContent[] }[] }
+/** Side-by-side blocks in HTML (one after the other in markdown). */
+export interface Columns { type: 'columns'; children: Column[] }
+export interface Column { type: 'column'; children: RootContent[] }
 
 declare module 'mdast' {
   interface PhrasingContentMap { withheld: Withheld }
-  interface BlockContentMap { chart: Chart; callout: Callout; facts: Facts }
-  interface RootContentMap { withheld: Withheld; chart: Chart; callout: Callout; facts: Facts }
+  interface BlockContentMap { chart: Chart; callout: Callout; facts: Facts; columns: Columns }
+  interface RootContentMap { withheld: Withheld; chart: Chart; callout: Callout; facts: Facts; columns: Columns; column: Column }
 }
 
 export type Inline = PhrasingContent | string | undefined | null | false;
@@ -86,6 +89,10 @@ export function facts(items: readonly [string, Inline | Inline[]][]): Facts {
 
 export function callout(tone: Callout['tone'], ...blocks: BlockContent[]): Callout {
   return { type: 'callout', tone, children: blocks };
+}
+
+export function columns(...cols: RootContent[][]): Columns {
+  return { type: 'columns', children: cols.map((children) => ({ type: 'column', children })) };
 }
 
 export function chart(title: string, model: ChartModel): Chart {

@@ -83,14 +83,20 @@ export function keyFacts(view: AudienceView, ctx: ReportContext, extra: [string,
   ]);
 }
 
-export function phaseChartBlock(view: AudienceView, ctx: ReportContext): RootContent[] {
+/** Phases and key events; `brief` keeps only the milestones an executive reads (one printed page). */
+export function phaseChartBlock(view: AudienceView, ctx: ReportContext, brief = false): RootContent[] {
   if (!view.record) return [];
   const model = phaseChart(view.record, ctx.phaseTitles, asOfMs(ctx));
-  return model ? [chart(`${view.id}: phases and key events`, model)] : [];
+  if (!model) return [];
+  if (brief) {
+    model.milestones = model.milestones.filter((m) => ['Occurred', 'Detected', 'Contained', 'Recovered', 'Resolved'].includes(m.label));
+    model.dense = true;
+  }
+  return [chart(`${view.id}: phases and key events`, model)];
 }
 
 /** Timeline table; consecutive withheld entries collapse into one marker row. */
-export function timelineTable(view: AudienceView, opts: { kinds?: readonly string[]; limit?: number; showBy?: boolean } = {}): RootContent[] {
+export function timelineTable(view: AudienceView, opts: { kinds?: readonly string[]; limit?: number; showBy?: boolean; quietLimit?: boolean } = {}): RootContent[] {
   const rows: Inline[][] = [];
   let pending: { label: string; n: number } | undefined;
   const flush = () => {
@@ -113,7 +119,7 @@ export function timelineTable(view: AudienceView, opts: { kinds?: readonly strin
   const limited = opts.limit && rows.length > opts.limit ? rows.slice(-opts.limit) : rows;
   const header = ['When (UTC)', 'Entry', 'Kind', ...(opts.showBy ? ['By'] : [])];
   const out: RootContent[] = [table(header, limited.map((r) => r.map((c) => c)))];
-  if (limited.length < rows.length) out.push(p(em(`Latest ${limited.length} of ${rows.length} entries; the internal report lists all.`)));
+  if (limited.length < rows.length && !opts.quietLimit) out.push(p(em(`Latest ${limited.length} of ${rows.length} entries; the internal report lists all.`)));
   return out;
 }
 

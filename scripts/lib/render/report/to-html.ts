@@ -53,6 +53,10 @@ function render(n: Nodes): string {
       return `<figure class="chart-wrap">${toSvg(n.title, n.model)}<figcaption>${esc(n.title)} (UTC)</figcaption></figure>`;
     case 'callout':
       return `<div class="callout ${n.tone}">${n.children.map((c) => render(c as Nodes)).join('')}</div>`;
+    case 'columns':
+      return `<div class="columns">${n.children.map((c) => `<div class="column">${c.children.map((x) => render(x as Nodes)).join('\n')}</div>`).join('')}</div>`;
+    case 'column':
+      return n.children.map((x) => render(x as Nodes)).join('\n');
     case 'facts':
       return `<dl class="facts">${n.items.map((i) => `<div><dt>${esc(i.label)}</dt><dd>${i.value.map((v) => render(v)).join('')}</dd></div>`).join('')}</dl>`;
     case 'footnoteReference': return `<sup>[${esc(n.identifier)}]</sup>`;

@@ -13,7 +13,8 @@ const withheldHandle: Handle = (node: Withheld) => `\`[withheld: ${node.label}]\
 const chartHandle: Handle = (node: Chart) => `\`\`\`mermaid\n${toMermaid(node.title, node.model)}\n\`\`\``;
 
 export function toMarkdownReport(root: Root): string {
-  const lowered: Root = { type: 'root', children: root.children.map(lower) };
+  const flat = root.children.flatMap((n) => (n.type === 'columns' ? n.children.flatMap((c) => c.children) : [n]));
+  const lowered: Root = { type: 'root', children: flat.map(lower) };
   return toMarkdown(lowered, {
     extensions: [gfmToMarkdown({ tablePipeAlign: false })],
     bullet: '-', listItemIndent: 'one', emphasis: '_', strong: '*', fences: true, rule: '-',

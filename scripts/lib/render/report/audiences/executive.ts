@@ -3,8 +3,8 @@ import { asArray, asRecord, get, isPresent } from '../../../model/access.ts';
 import { incidentMetrics } from '../../metrics.ts';
 import type { ReportContext } from '../context.ts';
 import { fmtDuration, fmtMoney, fmtNumber, fmtTime, humanize } from '../format.ts';
-import { em, h, p, strong, table } from '../md.ts';
-import { actionItemsTable, keyFacts, netCost, phaseChartBlock, phaseTitle, recordWithheld, sectionBlocks, str, timelineTable } from '../pieces.ts';
+import { columns, em, facts, h, p, strong, table } from '../md.ts';
+import { actionItemsTable, netCost, phaseChartBlock, phaseTitle, recordWithheld, sectionBlocks, str, timelineTable } from '../pieces.ts';
 import type { AudienceView } from '../view.ts';
 
 /**
@@ -20,26 +20,34 @@ export function executiveContent(view: AudienceView, ctx: ReportContext): RootCo
   const cur = str(get(r, 'costs.currency'));
   const net = netCost(r);
   const out: RootContent[] = [
-    keyFacts(view, ctx, [
+    facts([
+      ['Status', phaseTitle(ctx, r['phase'])],
+      ['Severity', str(r['severity']) || 'not yet rated'],
+      ['Detected', fmtTime(get(r, 'timestamps.detected_at'))],
       ['Contained', m.contain !== undefined ? `after ${fmtDuration(m.contain)}` : 'not yet'],
       ['Resolved', isPresent(get(r, 'timestamps.resolved_at')) ? fmtTime(get(r, 'timestamps.resolved_at')) : 'not yet'],
       ['People affected', typeof people === 'number' ? fmtNumber(people) : pd['involved'] === 'no' ? 'none (no personal data)' : 'not yet known'],
       ['Net cost', net !== undefined ? fmtMoney(net, cur) : 'not yet estimated'],
+      ['Determination', humanize(r['determination'])],
     ]),
     ...sectionBlocks(view, 'Summary', 2, { heading: 'What happened' }),
-    h(2, 'Impact'),
-    p(strong('Services:'), ' ', humanize(get(r, 'impact.functional')) || 'not yet assessed', '. ',
-      strong('Information:'), ' ', asArray(get(r, 'impact.information')).map(humanize).join(', ') || 'not yet assessed', '. ',
-      strong('Recoverability:'), ' ', humanize(get(r, 'impact.recoverability')) || 'not yet assessed', '.'),
-    h(2, 'Regulatory exposure'),
-    ...exposure(r),
+    columns([
+      h(2, 'Impact'),
+      p(strong('Type:'), ' ', [humanize(get(r, 'category.class')), get(r, 'category.type') ? ` / ${humanize(get(r, 'category.type'))}` : ''].join('') || 'not yet classified', '. ',
+        strong('Services:'), ' ', humanize(get(r, 'impact.functional')) || 'not yet assessed', '. ',
+        strong('Information:'), ' ', asArray(get(r, 'impact.information')).map(humanize).join(', ') || 'not yet assessed', '. ',
+        strong('Recoverability:'), ' ', humanize(get(r, 'impact.recoverability')) || 'not yet assessed', '.'),
+      h(2, 'Status'),
+      p(`${phaseTitle(ctx, r['phase'])}.`, nextStep(r, ctx)),
+    ], [
+      h(2, 'Regulatory exposure'),
+      ...exposure(r),
+      h(2, 'Top actions'),
+      ...actionItemsTable(r, { openOnly: true, limit: 4 }),
+    ]),
     h(2, 'Decisions taken'),
-    ...timelineTable(view, { kinds: ['decision'], limit: 5 }),
-    h(2, 'Top actions'),
-    ...actionItemsTable(r, { openOnly: true, limit: 4 }),
-    h(2, 'Status'),
-    p(`${phaseTitle(ctx, r['phase'])}.`, nextStep(r, ctx)),
-    ...phaseChartBlock(view, ctx),
+    ...timelineTable(view, { kinds: ['decision'], limit: 4, quietLimit: true }),
+    ...phaseChartBlock(view, ctx, true),
   ];
   return out;
 }

@@ -1,0 +1,10 @@
+import { chromium } from '/work/wt-5/node_modules/playwright-core/index.mjs';
+import { pathToFileURL } from 'node:url';
+const [f, out] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const page = await b.newPage({ viewport: { width: 688, height: 1009 } });
+await page.emulateMedia({ media: 'print' });
+await page.goto(pathToFileURL(f!).href);
+await page.screenshot({ path: out!, fullPage: true });
+console.log(await page.evaluate(() => document.documentElement.scrollHeight));
+await b.close();
