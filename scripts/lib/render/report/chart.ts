@@ -125,7 +125,7 @@ export function toSvg(title: string, m: ChartModel): string {
   const pad = (hi - lo) * 0.03;
   const anyOpen = m.bars.some((b) => b.open);
   lo -= pad; hi += anyOpen ? pad * 4 : pad;
-  const W = 760, L = 214, R = 14, TOP = m.dense ? 28 : 34, RH = m.dense ? 16 : 22;
+  const W = 760, L = 214, R = 14, TOP = m.dense ? 26 : 34, RH = m.dense ? 14 : 22;
   const H = TOP + rows.length * RH + 10;
   const x = (t: number) => L + ((t - lo) / (hi - lo)) * (W - L - R);
   const step = STEPS.find((s) => (hi - lo) / s <= 7) ?? STEPS[STEPS.length - 1]!;

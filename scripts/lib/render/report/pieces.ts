@@ -6,6 +6,7 @@ import { phaseChart } from './chart.ts';
 import type { ReportContext } from './context.ts';
 import { fmtDuration, fmtMoney, fmtNumber, fmtTime, humanize, indicatorType, yesNo } from './format.ts';
 import { callout, chart, code, em, facts, h, inl, link, p, strong, table, ul, withheld, type Inline } from './md.ts';
+import type { Tlp } from './tlp.ts';
 import type { AudienceView, ViewSection } from './view.ts';
 
 /** Building blocks shared by the audience renderers: each reads an AudienceView, never the source. */
@@ -38,15 +39,16 @@ export function sectionBlocks(view: AudienceView, title: string, depth: Heading[
   const s = view.sections.find((x) => x.title.toLowerCase().replace(/\s+/g, ' ').trim() === title.toLowerCase());
   const head = h(depth, opts.heading ?? title);
   if (!s) return [head, p(em(opts.missing ?? NOT_RECORDED))];
-  return [head, ...sectionContent(s, depth)];
+  return [head, ...sectionContent(s, depth, view.used)];
 }
 
-export function sectionContent(s: ViewSection, depth: Heading['depth']): RootContent[] {
+export function sectionContent(s: ViewSection, depth: Heading['depth'], used?: Set<Tlp>): RootContent[] {
   if (s.withheld) return [p(withheld(s.label))];
+  used?.add(s.label);
   const out: RootContent[] = isPlaceholderNodes(s.nodes) && !s.children.length ? [p(em(NOT_RECORDED))] : [...s.nodes];
   for (const c of s.children) {
     const d = Math.min(6, depth + c.depth - s.depth) as Heading['depth'];
-    out.push(h(d, c.withheld ? safeHeading(c.title) : c.title), ...sectionContent(c, d));
+    out.push(h(d, c.withheld ? safeHeading(c.title) : c.title), ...sectionContent(c, d, used));
   }
   return out;
 }
@@ -89,7 +91,7 @@ export function phaseChartBlock(view: AudienceView, ctx: ReportContext, brief = 
   const model = phaseChart(view.record, ctx.phaseTitles, asOfMs(ctx));
   if (!model) return [];
   if (brief) {
-    model.milestones = model.milestones.filter((m) => ['Occurred', 'Detected', 'Contained', 'Recovered', 'Resolved'].includes(m.label));
+    model.milestones = model.milestones.filter((m) => ['Detected', 'Contained', 'Recovered', 'Resolved'].includes(m.label));
     model.dense = true;
   }
   return [chart(`${view.id}: phases and key events`, model)];
@@ -111,6 +113,7 @@ export function timelineTable(view: AudienceView, opts: { kinds?: readonly strin
     }
     const kind = asString(e.value['kind']) ?? '';
     if (opts.kinds && !opts.kinds.includes(kind)) continue;
+    view.used.add(e.label);
     flush();
     rows.push([utc(e.value['at']), str(e.value['entry']), humanize(kind), ...(opts.showBy ? [str(e.value['by'])] : [])]);
   }
@@ -177,11 +180,16 @@ export function costsBlocks(r: Data): RootContent[] {
   return out;
 }
 
-export function actionItemsTable(r: Data, opts: { openOnly?: boolean; limit?: number; links?: boolean } = {}): RootContent[] {
+export function actionItemsTable(r: Data, opts: { openOnly?: boolean; limit?: number; links?: boolean; brief?: boolean } = {}): RootContent[] {
   let rows = asArray(r['action_items']).map(asRecord);
   if (opts.openOnly) rows = rows.filter((a) => a['status'] !== 'done' && a['status'] !== 'wont-do');
   if (!rows.length) return [p(em(opts.openOnly ? 'No open action items.' : 'No action items recorded yet.'))];
   const shown = opts.limit ? rows.slice(0, opts.limit) : rows;
+  if (opts.brief) {
+    const out: RootContent[] = [table(['Action', 'Owner', 'Due'], shown.map((a) => [str(a['description']), str(a['owner']), str(a['due'])]))];
+    if (shown.length < rows.length) out.push(p(em(`${rows.length - shown.length} more in the internal report.`)));
+    return out;
+  }
   const out: RootContent[] = [table(['Item', 'Type', 'Owner', 'Due', 'Status'], shown.map((a) => {
     const url = asString(a['tracker_url']);
     return [
@@ -201,6 +209,7 @@ export function actionsTable(r: Data, showBy = true): RootContent[] {
 
 export function indicatorsTable(view: AudienceView): RootContent[] {
   if (!view.indicators.length) return [p(em('No indicators recorded.'))];
+  for (const i of view.indicators) if (!i.withheld) view.used.add(i.label);
   return [table(['Type', 'Value', 'TLP', 'Note'], view.indicators.map((i) => i.withheld
     ? [[withheld(i.label)], '', i.label, '']
     : [indicatorType(i.value['type']), code(str(i.value['value'])), i.label, str(i.value['description'])]))];

@@ -201,6 +201,18 @@ describe('TLP redaction over every output file', () => {
     expect(leaks).toEqual([]);
   });
 
+  it('each report is labelled at least as high as everything it contains', () => {
+    const under: string[] = [];
+    for (const o of outputs.filter((x) => /^(INC-[^/]+\/[a-z]+|public\/INC-[^/]+)\.md$/.test(x.path))) {
+      const label = /^`(TLP:[A-Z+]+)`/.exec(o.text)?.[1] as Tlp | undefined;
+      expect(label, o.path).toBeDefined();
+      for (const m of o.text.matchAll(/ZZ(?:CLEAR|GREEN|AMBERSTRICT|AMBER|RED)\d{3}ZZ/g)) {
+        if (tlpRank(planted.get(m[0])!) > tlpRank(label!)) under.push(`${o.path} labelled ${label} holds ${m[0]}`);
+      }
+    }
+    expect(under).toEqual([]);
+  });
+
   it('the internal reports do carry the planted material (the scan has teeth)', () => {
     const internal = outputs.filter((o) => o.path.endsWith('/internal.md')).map((o) => o.text).join('\n');
     for (const label of LABELS) {

@@ -13,7 +13,7 @@ import { htmlPage } from './page.ts';
 import { titleOf } from './pieces.ts';
 import { toHtmlFragment } from './to-html.ts';
 import { toMarkdownReport } from './to-markdown.ts';
-import { AUDIENCE_CEILING, TLP_GUIDANCE, type Audience, type Tlp } from './tlp.ts';
+import { AUDIENCE_CEILING, maxTlp, TLP_GUIDANCE, type Audience, type Tlp } from './tlp.ts';
 import { buildView, type AudienceView, type ReportSource } from './view.ts';
 
 export interface RenderedReport {
@@ -52,7 +52,7 @@ export function renderReport(src: ReportSource, audience: Audience, ctx: ReportC
   const content = CONTENT[audience](view, ctx);
   if (!content) return undefined;
   const title = audience === 'public' && !view.record ? `Statement on security incident ${view.id}` : titleOf(view);
-  const label: Tlp = view.reportLabel;
+  const label: Tlp = maxTlp(view.used);
   const main = finalizeTree({ type: 'root', children: [h(1, title), ...(audience === 'public' ? [p(em(PUBLIC_NOTE))] : []), ...content] });
   const about = aboutTree(view, ctx, label);
   const preface = p(code(label), ` · ${AUDIENCE_TITLES[audience]} · ${TLP_GUIDANCE[label]}`);

@@ -62,7 +62,7 @@ svg .col{fill:#7ea6d8}svg .axis{stroke:#98a2b3;stroke-width:1}
 .pill.overdue{background:#fde8e6;color:var(--alert)}.pill.upcoming{background:#fff3dc;color:var(--warn)}
 .bars{display:grid;grid-template-columns:auto 1fr auto;gap:4px 10px;align-items:center;font-size:13px}
 .bars .track{background:var(--soft);border-radius:4px;height:12px}.bars .fill{background:#7ea6d8;border-radius:4px;height:12px}
-.columns{display:grid;grid-template-columns:1fr 1fr;gap:0 28px}.column>h2:first-child{margin-top:20px}
+.columns{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:0 28px}.column>h2:first-child{margin-top:20px}
 @media (max-width:640px){.columns{grid-template-columns:1fr}}
 .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:8px 28px}
 @media (max-width:640px){main{padding:18px}header.top,footer{padding-left:16px;padding-right:16px}}
@@ -87,7 +87,8 @@ body.compact .facts{margin:10px 0;gap:8px}
 body.compact td:first-child{white-space:nowrap}
 @media print{
 body.compact{font-size:8.6pt;line-height:1.4}
-body.compact h1{font-size:16pt;margin-bottom:2px}
+body.compact h1{font-size:14pt;margin-bottom:2px}
+body.compact .facts dd{font-size:8pt}
 body.compact h2{font-size:10pt;margin:6px 0 2px;padding-bottom:1px;border-bottom-width:1px}
 body.compact .column>h2:first-child{margin-top:6px}
 body.compact p{margin:3px 0}
@@ -97,7 +98,8 @@ body.compact .facts dt{font-size:6.8pt}
 body.compact th,body.compact td{padding:2px 6px;font-size:8pt}
 body.compact figure.chart-wrap{padding:3px 6px 0;margin:5px 0}
 body.compact figcaption{padding:1px 0;font-size:7pt}
-body.compact footer{font-size:7pt;padding-top:4px}
+body.compact footer{font-size:6.5pt;padding-top:2px}
+body.compact footer code{font-size:6.5pt;padding:0 2px}
 body.compact footer h2{font-size:8pt;margin:2px 0}
 body.compact footer p{margin:2px 0}
 body.compact footer .facts div{display:inline-flex;margin-right:14px;gap:5px}

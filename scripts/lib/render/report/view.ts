@@ -43,18 +43,14 @@ export interface AudienceView {
   indicators: Labelled<Data>[];
   preamble: RootContent[];
   sections: ViewSection[];
-  /** The label the report must carry: the highest label among everything included. */
-  reportLabel: Tlp;
+  /** Labels of what the renderers actually put in the report (they add to it as they go); the
+   * report carries the highest of them. */
+  used: Set<Tlp>;
 }
 
 export function buildView(src: ReportSource, audience: Audience): AudienceView {
   const recordLabel = labelOf(src.data['tlp']);
-  const included = new Set<Tlp>();
-  const take = (label: Tlp): boolean => {
-    if (!allows(audience, label)) return false;
-    included.add(label);
-    return true;
-  };
+  const take = (label: Tlp): boolean => allows(audience, label);
   const recordVisible = take(recordLabel);
   const timeline = asArray(src.data['timeline']).map((raw): Labelled<Data> => {
     const e = asRecord(raw);
@@ -80,7 +76,7 @@ export function buildView(src: ReportSource, audience: Audience): AudienceView {
     timeline, indicators,
     preamble: recordVisible ? body.preamble : [],
     sections,
-    reportLabel: included.size ? maxTlp(included) : 'TLP:CLEAR',
+    used: new Set(recordVisible ? [recordLabel] : []),
   };
 }
 

@@ -43,10 +43,10 @@ export function executiveContent(view: AudienceView, ctx: ReportContext): RootCo
       h(2, 'Regulatory exposure'),
       ...exposure(r),
       h(2, 'Top actions'),
-      ...actionItemsTable(r, { openOnly: true, limit: 4 }),
+      ...actionItemsTable(r, { openOnly: true, limit: 3, brief: true }),
     ]),
     h(2, 'Decisions taken'),
-    ...timelineTable(view, { kinds: ['decision'], limit: 4, quietLimit: true }),
+    ...timelineTable(view, { kinds: ['decision'], limit: 3, quietLimit: true }),
     ...phaseChartBlock(view, ctx, true),
   ];
   return out;

@@ -48,7 +48,7 @@ export function internalContent(view: AudienceView, ctx: ReportContext): RootCon
     h(2, 'Timeline'),
     ...phaseChartBlock(view, ctx),
     ...timelineTable(view, { showBy: true }),
-    ...sectionContent(view.sections.find((s) => s.title.toLowerCase() === 'timeline') ?? { title: '', depth: 2, label: view.recordLabel, withheld: false, nodes: [], children: [] }, 2),
+    ...sectionContent(view.sections.find((s) => s.title.toLowerCase() === 'timeline') ?? { title: '', depth: 2, label: view.recordLabel, withheld: false, nodes: [], children: [] }, 2, view.used),
     h(3, 'Phase history'),
     table(['Phase', 'Entered (UTC)', 'By', 'Reason'], asArray(r['phase_history']).map(asRecord).map((e) => [phaseTitle(ctx, e['phase']), fmtTime(e['entered_at']), str(e['by']), str(e['reason'])])),
     h(3, 'Response metrics'), ...metricsBlocks(r),
@@ -65,7 +65,7 @@ export function internalContent(view: AudienceView, ctx: ReportContext): RootCon
     ...lessons(view, r),
     h(2, 'Action items'), ...actionItemsTable(r, { links: true }),
   ];
-  for (const s of otherSections(view, STANDARD)) out.push(h(2, s.withheld ? safeHeading(s.title) : s.title), ...sectionContent(s, 2));
+  for (const s of otherSections(view, STANDARD)) out.push(h(2, s.withheld ? safeHeading(s.title) : s.title), ...sectionContent(s, 2, view.used));
   const ext = Object.keys(r).filter((k) => k.startsWith('x-')).sort();
   if (ext.length) out.push(h(2, 'Organisation fields'), table(['Field', 'Value'], ext.map((k) => [code(k), code(JSON.stringify(r[k]))])));
   return out;

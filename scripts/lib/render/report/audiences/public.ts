@@ -36,12 +36,13 @@ export function publicContent(view: AudienceView, ctx: ReportContext): RootConte
       ['Type', humanize(get(r, 'category.class'))],
     ]));
   }
-  for (const s of chosen) out.push(h(2, norm(s.title) === 'summary' ? 'What happened' : s.title), ...sectionContent(s, 2));
+  for (const s of chosen) out.push(h(2, norm(s.title) === 'summary' ? 'What happened' : s.title), ...sectionContent(s, 2, view.used));
   if (r) {
     const actions = asArray(r['actions']).map(asRecord);
     if (actions.length) out.push(h(2, 'What we did'), table(['When (UTC)', 'Action'], actions.map((a) => [utc(a['at']), str(a['action'])])));
   }
   const clear = view.indicators.filter((i) => !i.withheld && i.label === 'TLP:CLEAR');
+  for (const i of clear) view.used.add(i.label);
   if (clear.length) out.push(h(2, 'Indicators'), table(['Type', 'Value', 'Note'], clear.map((i) => [indicatorType(i.value!['type']), code(str(i.value!['value'])), str(i.value!['description'])])));
   return out.length ? out : undefined;
 }
