@@ -79,3 +79,14 @@ const INDICATOR_TYPES: Readonly<Record<string, string>> = {
 export function indicatorType(v: unknown): string {
   return typeof v === 'string' ? INDICATOR_TYPES[v] ?? humanize(v) : '';
 }
+
+const STAGES: Readonly<Record<string, string>> = {
+  'insurer-fnol': 'First notice of loss', 'proof-of-loss': 'Proof of loss', 'early-warning': 'Early warning',
+  'intermediate-update': 'Updated intermediate report', 'ransom-payment': 'Ransom payment report',
+  'ransom-explanation': 'Ransom payment explanation', 'attorney-general': 'Attorney general', 'card-brand': 'Card brand',
+  individuals: 'Individuals (data subjects)',
+};
+
+export function stageLabel(v: unknown): string {
+  return typeof v === 'string' ? STAGES[v] ?? humanize(v) : '';
+}

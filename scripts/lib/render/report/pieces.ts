@@ -4,7 +4,7 @@ import { incidentMetrics, METRICS } from '../metrics.ts';
 import { plainText } from './body-sections.ts';
 import { phaseChart } from './chart.ts';
 import type { ReportContext } from './context.ts';
-import { fmtDuration, fmtMoney, fmtNumber, fmtTime, humanize, indicatorType, yesNo } from './format.ts';
+import { fmtDuration, fmtMoney, fmtNumber, fmtTime, humanize, indicatorType, yesNo, stageLabel } from './format.ts';
 import { callout, chart, code, em, facts, h, inl, link, p, strong, table, ul, withheld, type Inline } from './md.ts';
 import type { Tlp } from './tlp.ts';
 import type { AudienceView, ViewSection } from './view.ts';
@@ -135,7 +135,7 @@ export function regimesTable(r: Data, onlyApplicable = false): RootContent[] {
     return [
       code(str(x['id'])),
       [yesNo(x['applicable']) || str(x['applicable']), x['rationale'] ? ` — ${str(x['rationale'])}` : ''],
-      notes.length ? notes.map((n) => `${humanize(n['stage'])} ${fmtTime(n['sent_at'])}${n['reference'] ? ` (${str(n['reference'])})` : ''}`).join('; ') : '—',
+      notes.length ? notes.map((n) => `${stageLabel(n['stage'])} ${fmtTime(n['sent_at'])}${n['reference'] ? ` (${str(n['reference'])})` : ''}`).join('; ') : '—',
       `${str(x['decided_by'])}, ${fmtTime(x['decided_at'])}`,
     ];
   }))];
@@ -146,7 +146,7 @@ export function notificationsTable(r: Data, filter: (n: Data) => boolean = () =>
   if (!rows.length) return [p(em('No notifications recorded.'))];
   return [table(['To', 'Stage', 'Sent (UTC)', 'Channel', 'Reference', ...(opts.showPeople ? ['Sent by'] : [])], rows.map((n) => [
     [str(n['recipient']), n['regime_id'] ? ` (${str(n['regime_id'])})` : ''],
-    humanize(n['stage']),
+    stageLabel(n['stage']),
     n['sent_at'] ? utc(n['sent_at']) : n['not_required_reason'] ? `Not required: ${str(n['not_required_reason'])}` : 'Not sent',
     str(n['channel']),
     str(n['reference']),
@@ -173,7 +173,7 @@ export function costsBlocks(r: Data): RootContent[] {
     ['Financial recoveries', money(c['recoveries'])],
     [strong('Net loss'), strong(fmtMoney(netCost(r) ?? 0, cur))],
   ];
-  const out: RootContent[] = [table(['', 'Amount'], rows, [null, 'right'])];
+  const out: RootContent[] = [table(['Item', 'Amount'], rows, [null, 'right'])];
   const cats = Object.entries(asRecord(c['by_category'])).filter(([, v]) => typeof v === 'number').sort(([a], [b]) => (a < b ? -1 : 1));
   if (cats.length) out.push(p(strong('By cost category')), table(['Category', 'Amount'], cats.map(([k, v]) => [humanize(k), money(v)]), [null, 'right']));
   out.push(p(em(c['estimated'] === true ? 'Figures are estimates; actuals will replace them when known.' : 'Figures are actuals.')));

@@ -2,7 +2,7 @@ import type { RootContent } from 'mdast';
 import { asArray, asRecord, get, isPresent } from '../../../model/access.ts';
 import { incidentMetrics } from '../../metrics.ts';
 import type { ReportContext } from '../context.ts';
-import { fmtDuration, fmtMoney, fmtNumber, fmtTime, humanize } from '../format.ts';
+import { fmtDuration, fmtMoney, fmtNumber, fmtTime, humanize, stageLabel } from '../format.ts';
 import { columns, em, facts, h, p, strong, table } from '../md.ts';
 import { actionItemsTable, netCost, phaseChartBlock, phaseTitle, recordWithheld, sectionBlocks, str, timelineTable } from '../pieces.ts';
 import type { AudienceView } from '../view.ts';
@@ -58,7 +58,7 @@ function exposure(r: Record<string, unknown>): RootContent[] {
   const sent = asArray(r['notifications']).map(asRecord);
   return [table(['Regime', 'Applies', 'Notified'], regimes.map((x) => {
     const last = sent.filter((n) => n['regime_id'] === x['id'] && isPresent(n['sent_at'])).pop();
-    return [str(x['id']), humanize(x['applicable']), last ? `${humanize(last['stage'])}, ${fmtTime(last['sent_at'])}` : x['applicable'] === 'yes' ? 'not yet' : '—'];
+    return [str(x['id']), humanize(x['applicable']), last ? `${stageLabel(last['stage'])}, ${fmtTime(last['sent_at'])}` : x['applicable'] === 'yes' ? 'not yet' : '—'];
   }))];
 }
 

@@ -34,7 +34,7 @@ export function insurerContent(view: AudienceView, ctx: ReportContext): RootCont
     ]),
     ...consents(ins),
     h(2, 'Time, place and cause'),
-    table(['', ''], [
+    table(['Aspect', 'Detail'], [
       [strong('Loss began'), `${fmtTime(get(r, 'timestamps.occurred_at')) || 'not recorded'}${r['occurred_at_confidence'] ? ` (${str(r['occurred_at_confidence'])})` : ''}`],
       [strong('Discovered'), fmtTime(get(r, 'timestamps.detected_at')) || fmtTime(get(r, 'timestamps.discovered_at'))],
       [strong('Place'), `Jurisdictions: ${listOf(get(r, 'scope.jurisdictions')) || '—'}; systems: ${listOf(get(r, 'scope.systems')) || '—'}; services: ${listOf(get(r, 'scope.services')) || '—'}`],
