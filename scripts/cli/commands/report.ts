@@ -51,7 +51,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     { readFile, readdir, rm }, { resolve, join, relative, sep },
     { collectIncidentFiles }, { parseIncidentFile }, { shippedValidator }, { shippedLifecycle }, { readShippedJson },
     { sortDiagnostics }, { formatHuman }, { timeOf }, { gitRevision }, { writeFileAtomic }, { findChromium, NO_CHROMIUM },
-    { planReports, PUBLIC_DIR }, { reportSource, latestRecordedTime }, { AUDIENCES, isAudience }, { readNotices },
+    { planReportFiles, PUBLIC_DIR }, { reportSource, latestRecordedTime }, { AUDIENCES, isAudience }, { readNotices },
   ] = await Promise.all([
     import('node:fs/promises'), import('node:path'),
     import('../../lib/io/incident-files.ts'), import('../../lib/parse/incident-file.ts'), import('../../lib/io/shipped-validator.ts'),
@@ -118,17 +118,25 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     toolVersion: String((readShippedJson('package.json') as { version?: string }).version ?? '0.0.0'),
   };
   const dashboard = ids.length === 0;
-  const plan = planReports(sources, ctx, { audiences, formats, dashboard, ...(notices ? { notices } : {}) });
-
   const outDir = resolve(io.cwd, opts.out);
   const MARKER = '.incident-ledger-reports';
   const owned = await readFile(join(outDir, MARKER), 'utf8').then(() => true, () => false);
-  for (const f of plan) await writeFileAtomic(join(outDir, f.path), f.content);
+  // Rendered and written one file at a time (a few in flight), so memory stays flat however many
+  // incidents there are.
+  const written: string[] = [];
+  const inFlight = new Set<Promise<void>>();
+  for (const f of planReportFiles(sources, ctx, { audiences, formats, dashboard, ...(notices ? { notices } : {}) })) {
+    written.push(f.path);
+    const p = writeFileAtomic(join(outDir, f.path), f.content).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+    if (inFlight.size >= 16) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
   await writeFileAtomic(join(outDir, MARKER), 'Written by `incident report`. Files here that a full run does not produce are removed by it.\n');
   if (dashboard && owned) {
     // A full run owns the folder: remove what it no longer produces, so a withdrawn public
     // statement cannot linger in public/ and be published again.
-    const keep = new Set([...plan.map((f) => f.path), MARKER]);
+    const keep = new Set([...written, MARKER]);
     const walk = async (dir: string): Promise<void> => {
       for (const e of await readdir(dir, { withFileTypes: true })) {
         const abs = join(dir, e.name);
@@ -139,10 +147,10 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     };
     await walk(outDir);
   }
-  const htmlReports = plan.filter((f) => f.path.endsWith('.html') && !f.path.endsWith('index.html'));
+  const htmlReports = written.filter((f) => f.endsWith('.html') && !f.endsWith('index.html'));
   if (opts.pdf && chromium) {
     const { printPdfs } = await import('../../lib/io/print-pdf.ts');
-    await printPdfs(chromium, htmlReports.map((f) => ({ html: join(outDir, f.path), pdf: join(outDir, f.path.replace(/\.html$/, '.pdf')) })), new Date(asOf));
+    await printPdfs(chromium, htmlReports.map((f) => ({ html: join(outDir, f), pdf: join(outDir, f.replace(/\.html$/, '.pdf')) })), new Date(asOf));
   }
 
   if (diagnostics.length) {
@@ -151,8 +159,8 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     io.stderr(formatHuman(diagnostics.filter((d) => broken.has(d.file)), sourcesText, red));
     if (broken.size) io.stderr(`✖ ${broken.size} incident file${broken.size === 1 ? '' : 's'} skipped because of the errors above; fix them and run again.\n`);
   }
-  const reports = plan.filter((f) => /\/[^/]+\.(md|html)$/.test(f.path) && !/(^|\/)index\.html$/.test(f.path)).length / formats.length;
-  const statements = plan.filter((f) => f.path.startsWith(`${PUBLIC_DIR}/`) && !f.path.startsWith(`${PUBLIC_DIR}/index`) && f.path.endsWith(`.${formats[0]}`)).length;
+  const reports = written.filter((f) => /\/[^/]+\.(md|html)$/.test(f) && !/(^|\/)index\.html$/.test(f)).length / formats.length;
+  const statements = written.filter((f) => f.startsWith(`${PUBLIC_DIR}/`) && !f.startsWith(`${PUBLIC_DIR}/index`) && f.endsWith(`.${formats[0]}`)).length;
   const shown = relative(io.cwd, outDir) || '.';
   io.stdout(`✔ ${reports} report${reports === 1 ? '' : 's'} for ${sources.length} incident${sources.length === 1 ? '' : 's'} written to ${shown}/ (${statements} public statement${statements === 1 ? '' : 's'}${opts.pdf ? ', with PDFs' : ''})\n`);
   if (dashboard) io.stdout(`  dashboard: ${shown}/index.html · publishable subset: ${shown}/${PUBLIC_DIR}/\n`);

@@ -2,13 +2,26 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 let counter = 0;
+/** Folders already made in this process: a compile writes thousands of files into a few folders. */
+const made = new Set<string>();
 
 /** Writes via a temporary file in the same folder and a rename, so readers never see half a file. */
 export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  const dir = dirname(path);
+  if (!made.has(dir)) {
+    await mkdir(dir, { recursive: true });
+    made.add(dir);
+  }
   const tmp = `${path}.tmp-${process.pid}-${++counter}`;
   try {
-    await writeFile(tmp, content);
+    try {
+      await writeFile(tmp, content);
+    } catch (err) {
+      // The folder went away since it was made (removed by someone else): make it again, once.
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      await mkdir(dir, { recursive: true });
+      await writeFile(tmp, content);
+    }
     await rename(tmp, path);
   } catch (err) {
     await rm(tmp, { force: true });

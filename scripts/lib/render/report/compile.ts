@@ -34,7 +34,22 @@ export const PUBLIC_DIR = 'public';
  *   SHA256SUMS, public/SHA256SUMS checksums of the files above
  */
 export function planReports(sources: readonly ReportSource[], ctx: ReportContext, opts: CompileOptions): PlannedFile[] {
-  const files: PlannedFile[] = [];
+  return [...planReportFiles(sources, ctx, opts)];
+}
+
+/**
+ * The same plan, one file at a time, so a large compile writes as it renders and holds only one
+ * incident's reports in memory (10,000 incidents are about a gigabyte of HTML and markdown).
+ */
+export function* planReportFiles(sources: readonly ReportSource[], ctx: ReportContext, opts: CompileOptions): Generator<PlannedFile> {
+  const sums: string[] = [];
+  const publicSums: string[] = [];
+  const emit = (f: PlannedFile): PlannedFile => {
+    const line = `${sha256(f.content)}  `;
+    sums.push(`${line}${f.path}\n`);
+    if (f.path.startsWith(`${PUBLIC_DIR}/`)) publicSums.push(`${line}${f.path.slice(PUBLIC_DIR.length + 1)}\n`);
+    return f;
+  };
   const entries: DashboardEntry[] = [];
   const statements: PublicIndex['statements'] = [];
   // An id becomes a folder name: anything but a plain id (validation enforces INC-…) is skipped.
@@ -48,8 +63,8 @@ export function planReports(sources: readonly ReportSource[], ctx: ReportContext
       const rctx: ReportContext = opts.dashboard ? { ...ctx, dashboardHref: isPublic ? 'index.html' : '../index.html' } : ctx;
       const r = renderReport(src, audience, rctx);
       if (!r) continue;
-      if (opts.formats.includes('md')) files.push({ path: `${base}.md`, content: r.markdown });
-      if (opts.formats.includes('html')) files.push({ path: `${base}.html`, content: r.html });
+      if (opts.formats.includes('md')) yield emit({ path: `${base}.md`, content: r.markdown });
+      if (opts.formats.includes('html')) yield emit({ path: `${base}.html`, content: r.html });
       const ext = opts.formats.includes('html') ? 'html' : 'md';
       reports[audience] = `${base}.${ext}`;
       if (isPublic) statements.push({ id, title: r.title, href: `${id}.${ext}` });
@@ -58,16 +73,15 @@ export function planReports(sources: readonly ReportSource[], ctx: ReportContext
   }
   if (opts.dashboard) {
     const data = dashboardData(entries, ctx, inputsHash(sources, opts.notices), opts.notices);
-    files.push({ path: 'index.json', content: `${JSON.stringify(data, null, 2)}\n` });
-    files.push({ path: 'index.html', content: dashboardHtml(data) });
+    yield emit({ path: 'index.json', content: `${JSON.stringify(data, null, 2)}\n` });
+    yield emit({ path: 'index.html', content: dashboardHtml(data) });
     const pub: PublicIndex = { schema: 'incident-ledger/public-index@1', source: { commit: ctx.commit, generated_at: ctx.generatedAt }, statements };
-    files.push({ path: `${PUBLIC_DIR}/index.json`, content: `${JSON.stringify(pub, null, 2)}\n` });
-    files.push({ path: `${PUBLIC_DIR}/index.html`, content: publicIndexHtml(pub) });
+    yield emit({ path: `${PUBLIC_DIR}/index.json`, content: `${JSON.stringify(pub, null, 2)}\n` });
+    yield emit({ path: `${PUBLIC_DIR}/index.html`, content: publicIndexHtml(pub) });
   }
-  const publicFiles = files.filter((f) => f.path.startsWith(`${PUBLIC_DIR}/`));
-  if (publicFiles.length) files.push({ path: `${PUBLIC_DIR}/SHA256SUMS`, content: sums(publicFiles, `${PUBLIC_DIR}/`) });
-  files.push({ path: 'SHA256SUMS', content: sums(files, '') });
-  return files;
+  const byPath = (a: string, b: string) => cmp(a.slice(66), b.slice(66));
+  if (publicSums.length) yield emit({ path: `${PUBLIC_DIR}/SHA256SUMS`, content: publicSums.sort(byPath).join('') });
+  yield { path: 'SHA256SUMS', content: sums.sort(byPath).join('') };
 }
 
 /** sha256 over the sorted list of input hashes and paths (and the notices given), for the dashboard. */
@@ -77,10 +91,6 @@ export function inputsHash(sources: readonly ReportSource[], notices?: readonly 
   for (const l of lines) h.update(l);
   if (notices) h.update(JSON.stringify(notices));
   return h.digest('hex');
-}
-
-function sums(files: readonly PlannedFile[], strip: string): string {
-  return files.map((f) => `${sha256(f.content)}  ${f.path.slice(strip.length)}\n`).sort((a, b) => cmp(a.slice(66), b.slice(66))).join('');
 }
 
 export function sha256(s: string | Uint8Array): string {

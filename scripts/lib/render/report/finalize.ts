@@ -1,11 +1,13 @@
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { secretKind } from '../../validate/redaction.ts';
+import { tlpMarker } from './body-sections.ts';
 import { text, withheld } from './md.ts';
 
 /**
- * Last pass over a report tree before either serializer: raw HTML from the body is dropped (comments
- * are notes to editors; markup could load things), images become links (a report makes no requests),
- * links keep only safe schemes, and any text that looks like a credential is replaced by a marker.
+ * One pass over an incident body, done once when the source is read: raw HTML is dropped (comments
+ * are notes to editors; markup could load things) except `<!-- tlp: … -->` markers, which labelling
+ * consumes; images become links (a report makes no requests); links keep only safe schemes; any text
+ * that looks like a credential is replaced by a marker. Returns a new tree; the input is not changed.
  */
 export function finalizeTree(root: Root): Root {
   return { type: 'root', children: blocks(root.children) };
@@ -26,7 +28,7 @@ function blocks(nodes: readonly RootContent[]): RootContent[] {
 function node(n: RootContent): RootContent[] {
   switch (n.type) {
     case 'html':
-      return [];
+      return tlpMarker(n) ? [n] : [];
     case 'text':
       return secretKind(n.value) ? [withheld('secret', `(text that looks like a ${secretKind(n.value)})`)] : [n];
     case 'inlineCode':
@@ -48,3 +50,20 @@ function node(n: RootContent): RootContent[] {
 }
 
 export type { Nodes };
+
+export const SECRET_PLACEHOLDER = '[withheld: looks like a secret]';
+
+/**
+ * The front matter with every string (and map key) that looks like a credential replaced, done once
+ * per incident so no report, whatever it prints, can carry one. Returns a copy.
+ */
+export function sanitizeData<T>(value: T): T {
+  if (typeof value === 'string') return (secretKind(value) ? SECRET_PLACEHOLDER : value) as T;
+  if (Array.isArray(value)) return value.map(sanitizeData) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[secretKind(k) ? SECRET_PLACEHOLDER : k] = sanitizeData(v);
+    return out as T;
+  }
+  return value;
+}

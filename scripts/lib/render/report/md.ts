@@ -100,7 +100,7 @@ export function chart(title: string, model: ChartModel): Chart {
 }
 
 function oneLine(n: PhrasingContent): PhrasingContent {
-  if (n.type === 'text' || n.type === 'inlineCode') return { ...n, value: n.value.replace(/\s*\n\s*/g, ' ') };
+  if (n.type === 'text' || n.type === 'inlineCode') return n.value.includes('\n') ? { ...n, value: n.value.replace(/\s*\n\s*/g, ' ') } : n;
   if ('children' in n) return { ...n, children: (n.children as PhrasingContent[]).map(oneLine) } as PhrasingContent;
   return n;
 }

@@ -6,7 +6,6 @@ import { PUBLIC_NOTE, publicContent } from './audiences/public.ts';
 import { regulatorContent } from './audiences/regulator.ts';
 import type { ReportContext } from './context.ts';
 import { escapeXml } from './escape.ts';
-import { finalizeTree } from './finalize.ts';
 import { fmtTime } from './format.ts';
 import { code, em, facts, h, link, p } from './md.ts';
 import { htmlPage } from './page.ts';
@@ -44,7 +43,7 @@ const CONTENT: Readonly<Record<Audience, (v: AudienceView, c: ReportContext) => 
 
 /**
  * One incident, one audience → markdown and HTML. Pure: the same source and context give the same
- * bytes. Returns undefined when the audience gets no report (a public statement with nothing
+ * bytes. Expects a source from reportSource(), whose text is already cleaned (finalize.ts). Returns undefined when the audience gets no report (a public statement with nothing
  * cleared for release).
  */
 export function renderReport(src: ReportSource, audience: Audience, ctx: ReportContext): RenderedReport | undefined {
@@ -53,7 +52,7 @@ export function renderReport(src: ReportSource, audience: Audience, ctx: ReportC
   if (!content) return undefined;
   const title = audience === 'public' && !view.record ? `Statement on security incident ${view.id}` : titleOf(view);
   const label: Tlp = maxTlp(view.used);
-  const main = finalizeTree({ type: 'root', children: [h(1, title), ...(audience === 'public' ? [p(em(PUBLIC_NOTE))] : []), ...content] });
+  const main: Root = { type: 'root', children: [h(1, title), ...(audience === 'public' ? [p(em(PUBLIC_NOTE))] : []), ...content] };
   const about = aboutTree(view, ctx, label);
   const preface = p(code(label), ` · ${AUDIENCE_TITLES[audience]} · ${TLP_GUIDANCE[label]}`);
   const markdown = toMarkdownReport({ type: 'root', children: [preface, ...main.children, h(2, 'About this report'), ...about.children] });
@@ -70,7 +69,7 @@ export function renderReport(src: ReportSource, audience: Audience, ctx: ReportC
 
 function aboutTree(view: AudienceView, ctx: ReportContext, label: Tlp): Root {
   const nav = ctx.dashboardHref ? [p(link(ctx.dashboardHref, view.audience === 'public' ? 'All published statements' : 'All incidents (dashboard)'))] : [];
-  return finalizeTree({ type: 'root', children: [
+  return { type: 'root', children: [
     facts([
       ['Source commit', [code(ctx.commit), ctx.dirty ? ' (incident files changed since this commit)' : '']],
       ['Input', [code(view.file), ' sha256 ', code(view.sha256)]],
@@ -81,7 +80,7 @@ function aboutTree(view: AudienceView, ctx: ReportContext, label: Tlp): Root {
     p(em(`Material labelled above ${AUDIENCE_CEILING[view.audience]} is replaced by a visible withheld marker that names its label. `
       + 'The same commit and inputs always produce this report byte for byte; no wall-clock time is used.')),
     ...nav,
-  ] });
+  ] };
 }
 
 export { escapeXml };

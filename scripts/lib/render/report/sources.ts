@@ -2,11 +2,15 @@ import type { ParsedFile } from '../../parse/incident-file.ts';
 import { asArray, asRecord, get, timeOf, type Data } from '../../model/access.ts';
 import { sha256 } from './compile.ts';
 import { parseBody } from './fast-markdown.ts';
+import { finalizeTree, sanitizeData } from './finalize.ts';
 import type { ReportSource } from './view.ts';
 
-/** A parsed incident file (with front matter) and its bytes → what the renderers read. */
+/**
+ * A parsed incident file (with front matter) and its bytes → what the renderers read: front matter
+ * and body cleaned of anything that looks like a credential, and the body's raw HTML dropped.
+ */
 export function reportSource(parsed: ParsedFile & { data: Data }, bytes: Uint8Array | string): ReportSource {
-  return { file: parsed.file, data: parsed.data, body: parseBody(parsed.body), sha256: sha256(bytes) };
+  return { file: parsed.file, data: sanitizeData(parsed.data), body: finalizeTree(parseBody(parsed.body)), sha256: sha256(bytes) };
 }
 
 /**

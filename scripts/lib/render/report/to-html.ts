@@ -59,6 +59,7 @@ function render(n: Nodes): string {
       return n.children.map((x) => render(x as Nodes)).join('\n');
     case 'facts':
       return `<dl class="facts">${n.items.map((i) => `<div><dt>${esc(i.label)}</dt><dd>${i.value.map((v) => render(v)).join('')}</dd></div>`).join('')}</dl>`;
+    case 'html': return '';
     case 'footnoteReference': return `<sup>[${esc(n.identifier)}]</sup>`;
     case 'footnoteDefinition': return `<div class="footnote"><sup>[${esc(n.identifier)}]</sup> ${kids(n)}</div>`;
     default:

@@ -1,0 +1,34 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeSyntheticIncidents } from '../scripts/bench/report.ts';
+import { collectIncidentFiles } from '../scripts/lib/io/incident-files.ts';
+import { parseIncidentFile } from '../scripts/lib/parse/incident-file.ts';
+import { shippedValidator } from '../scripts/lib/io/shipped-validator.ts';
+import { reportSource } from '../scripts/lib/render/report/sources.ts';
+import { parseSimple } from '../scripts/lib/render/report/fast-markdown.ts';
+import { planReports } from '../scripts/lib/render/report/compile.ts';
+import { fixedContext } from '../scripts/lib/render/report/test-support.ts';
+import { renderReport } from '../scripts/lib/render/report/render-report.ts';
+import { rmSync } from 'node:fs';
+const dir = '/tmp/prof-bench';
+rmSync(dir, { recursive: true, force: true });
+writeSyntheticIncidents(dir, 300);
+let t = performance.now();
+const lap = (l: string) => { const n = performance.now(); console.log(l, Math.round(n - t)); t = n; };
+const { files } = await collectIncidentFiles(dir, []);
+lap('collect');
+const parsed = files.map((f) => parseIncidentFile(f.path, f.bytes));
+lap('parse');
+const d = shippedValidator().validateFiles(parsed);
+lap('validate ' + d.length);
+const fast = parsed.filter((p) => parseSimple(p.body)).length;
+lap('fastcheck ' + fast + '/' + parsed.length);
+const sources = parsed.map((p, i) => reportSource(p as any, files[i]!.bytes));
+lap('sources');
+const ctx = fixedContext();
+for (const a of ['executive', 'regulator', 'insurer', 'internal', 'public'] as const) {
+  for (const s of sources) renderReport(s, a, ctx);
+  lap('render ' + a);
+}
+planReports(sources, ctx, { audiences: ['executive', 'regulator', 'insurer', 'internal', 'public'], formats: ['md', 'html'], dashboard: true });
+lap('plan');

@@ -1,0 +1,14 @@
+import { writeSyntheticIncidents } from '../scripts/bench/report.ts';
+import { collectIncidentFiles } from '../scripts/lib/io/incident-files.ts';
+import { parseIncidentFile } from '../scripts/lib/parse/incident-file.ts';
+import { reportSource } from '../scripts/lib/render/report/sources.ts';
+import { fixedContext } from '../scripts/lib/render/report/test-support.ts';
+import { renderReport } from '../scripts/lib/render/report/render-report.ts';
+const dir = '/tmp/prof-bench';
+const { files } = await collectIncidentFiles(dir, []);
+const parsed = files.map((f) => parseIncidentFile(f.path, f.bytes));
+const sources = parsed.map((p, i) => reportSource(p as any, files[i]!.bytes));
+const ctx = fixedContext();
+let t = performance.now();
+for (const s of sources) renderReport(s, 'internal', ctx);
+console.log('internal', performance.now() - t);

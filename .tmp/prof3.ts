@@ -1,0 +1,14 @@
+import { writeSyntheticIncidents } from '../scripts/bench/report.ts';
+import { collectIncidentFiles } from '../scripts/lib/io/incident-files.ts';
+import { parseIncidentFile } from '../scripts/lib/parse/incident-file.ts';
+import { shippedValidator } from '../scripts/lib/io/shipped-validator.ts';
+import { rmSync } from 'node:fs';
+const dir = '/tmp/prof-bench3';
+rmSync(dir, { recursive: true, force: true });
+writeSyntheticIncidents(dir, 3000);
+let t = performance.now();
+const lap = (l: string) => { const n = performance.now(); console.log(l, Math.round(n - t)); t = n; };
+const v = shippedValidator(); lap('validator init');
+const { files } = await collectIncidentFiles(dir, []); lap('collect');
+const parsed = files.map((f) => parseIncidentFile(f.path, f.bytes)); lap('parse');
+const d = v.validateFiles(parsed); lap('validate ' + d.length);

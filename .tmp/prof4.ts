@@ -1,0 +1,15 @@
+import { collectIncidentFiles } from '../scripts/lib/io/incident-files.ts';
+import { parseIncidentFile } from '../scripts/lib/parse/incident-file.ts';
+import { reportSource } from '../scripts/lib/render/report/sources.ts';
+import { planReports } from '../scripts/lib/render/report/compile.ts';
+import { fixedContext } from '../scripts/lib/render/report/test-support.ts';
+import { writeFileAtomic } from '../scripts/lib/io/atomic-write.ts';
+import { join } from 'node:path';
+const dir = '/tmp/prof-bench3';
+let t = performance.now();
+const lap = (l: string) => { const n = performance.now(); console.log(l, Math.round(n - t)); t = n; };
+const { files } = await collectIncidentFiles(dir, []); lap('collect');
+const parsed = files.map((f) => parseIncidentFile(f.path, f.bytes)); lap('parse');
+const sources = parsed.map((p, i) => reportSource(p as any, files[i]!.bytes)); lap('sources');
+const plan = planReports(sources, fixedContext(), { audiences: ['executive', 'regulator', 'insurer', 'internal', 'public'], formats: ['md', 'html'], dashboard: true }); lap('plan ' + plan.length + ' ' + Math.round(plan.reduce((n, f) => n + f.content.length, 0) / 1e6) + 'MB');
+for (const f of plan) await writeFileAtomic(join('/tmp/prof-out', f.path), f.content); lap('write');
