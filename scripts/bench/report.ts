@@ -2,6 +2,13 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runReport } from '../cli/commands/report.ts';
 import { PACKAGE_ROOT } from '../lib/io/shipped-schemas.ts';
+import { collectIncidentFiles } from '../lib/io/incident-files.ts';
+import { shippedValidator } from '../lib/io/shipped-validator.ts';
+import { parseIncidentFile } from '../lib/parse/incident-file.ts';
+import { planReportFiles } from '../lib/render/report/compile.ts';
+import { reportSource } from '../lib/render/report/sources.ts';
+import { fixedContext } from '../lib/render/report/test-support.ts';
+import { AUDIENCES } from '../lib/render/report/tlp.ts';
 import type { BenchModule, BenchRow } from './types.ts';
 
 /**
@@ -46,6 +53,7 @@ export function writeSyntheticIncidents(dir: string, count: number): void {
 export const bench: BenchModule = async ({ workDir, scale }) => {
   const count = Math.max(10, Math.round(10_000 * scale));
   writeSyntheticIncidents(workDir, count);
+  const stages = await stageTimes(workDir);
   const io = { cwd: workDir, env: {}, interactive: false, stdout: () => {}, stderr: (t: string) => process.stderr.write(t) };
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 25);
@@ -60,9 +68,28 @@ export const bench: BenchModule = async ({ workDir, scale }) => {
     figures: { 'wall ms': Math.round(ms), 'files': files, 'ms/incident': (ms / count).toFixed(2), 'peak RSS MiB': Math.round(peak / 1048576), exit: code },
     target: `<= ${Math.round(TARGET_MS * scale)} ms`,
     met: code === 0 && ms <= TARGET_MS * scale,
+  }, {
+    name: '  of which: read + parse + validate',
+    figures: { 'wall ms': Math.round(stages.load), 'ms/incident': (stages.load / count).toFixed(2) },
+  }, {
+    name: '  of which: render (all audiences, md + html)',
+    figures: { 'wall ms': Math.round(stages.render), 'ms/incident': (stages.render / count).toFixed(2), 'output MB': Math.round(stages.bytes / 1e6) },
   }];
   return rows;
 };
+
+/** The compile's stages timed on their own (same functions the CLI calls), to show where time goes. */
+async function stageTimes(workDir: string): Promise<{ load: number; render: number; bytes: number }> {
+  const t0 = performance.now();
+  const { files } = await collectIncidentFiles(workDir, []);
+  const parsed = files.map((f) => parseIncidentFile(f.path, f.bytes));
+  shippedValidator().validateFiles(parsed);
+  const sources = parsed.map((p, i) => reportSource(p as typeof p & { data: Record<string, unknown> }, files[i]!.bytes));
+  const t1 = performance.now();
+  let bytes = 0;
+  for (const f of planReportFiles(sources, fixedContext(), { audiences: AUDIENCES, formats: ['md', 'html'], dashboard: true })) bytes += f.content.length;
+  return { load: t1 - t0, render: performance.now() - t1, bytes };
+}
 
 function countFiles(dir: string): number {
   let n = 0;

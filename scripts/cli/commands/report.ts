@@ -50,7 +50,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
   const [
     { readFile, readdir, rm }, { resolve, join, relative, sep },
     { collectIncidentFiles }, { parseIncidentFile }, { shippedValidator }, { shippedLifecycle }, { readShippedJson },
-    { sortDiagnostics }, { formatHuman }, { timeOf }, { gitRevision }, { writeFileAtomic }, { findChromium, NO_CHROMIUM },
+    { sortDiagnostics }, { formatHuman }, { timeOf }, { gitRevision }, { writeFileAtomic, writeFileAtomicSync }, { findChromium, NO_CHROMIUM },
     { planReportFiles, PUBLIC_DIR }, { reportSource, latestRecordedTime }, { AUDIENCES, isAudience }, { readNotices },
   ] = await Promise.all([
     import('node:fs/promises'), import('node:path'),
@@ -121,17 +121,12 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
   const outDir = resolve(io.cwd, opts.out);
   const MARKER = '.incident-ledger-reports';
   const owned = await readFile(join(outDir, MARKER), 'utf8').then(() => true, () => false);
-  // Rendered and written one file at a time (a few in flight), so memory stays flat however many
-  // incidents there are.
+  // Rendered and written one file at a time, so memory stays flat however many incidents there are.
   const written: string[] = [];
-  const inFlight = new Set<Promise<void>>();
   for (const f of planReportFiles(sources, ctx, { audiences, formats, dashboard, ...(notices ? { notices } : {}) })) {
     written.push(f.path);
-    const p = writeFileAtomic(join(outDir, f.path), f.content).finally(() => inFlight.delete(p));
-    inFlight.add(p);
-    if (inFlight.size >= 16) await Promise.race(inFlight);
+    writeFileAtomicSync(join(outDir, f.path), f.content);
   }
-  await Promise.all(inFlight);
   await writeFileAtomic(join(outDir, MARKER), 'Written by `incident report`. Files here that a full run does not produce are removed by it.\n');
   if (dashboard && owned) {
     // A full run owns the folder: remove what it no longer produces, so a withdrawn public
