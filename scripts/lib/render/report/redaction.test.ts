@@ -19,6 +19,7 @@ const CEILING: Record<Audience, Tlp> = {
  * every audience and the dashboards to real files, then scans each file: a token may only appear in
  * files whose audience ceiling is at or above the label of the place it was planted.
  */
+const SECRET = 'AKIAIOSFODNN7EXAMPLE';
 let n = 0;
 const planted = new Map<string, Tlp>();
 function tok(label: Tlp): string {
@@ -76,6 +77,7 @@ timeline:
   - { at: 2026-10-01T08:10:00Z, by: x, kind: decision, entry: "${at('TLP:AMBER+STRICT')}", tlp: TLP:AMBER+STRICT }
   - { at: 2026-10-01T08:20:00Z, by: x, kind: action, entry: "${at('TLP:RED')}", tlp: TLP:RED }
   - { at: 2026-10-01T08:30:00Z, by: x, kind: action, entry: "${at('TLP:RED')}", tlp: TLP:RED }
+  - { at: 2026-10-01T08:40:00Z, by: x, kind: action, entry: "Rotated key ${SECRET}" }
 indicators:
   - { type: domain, value: ${tok('TLP:RED')}.example, tlp: TLP:RED, description: ${tok('TLP:RED')} }
   - { type: domain, value: ${tok('TLP:AMBER')}.example, tlp: TLP:AMBER }
@@ -97,6 +99,8 @@ x-org: { note: ${R()} }
 ---
 
 Preamble ${R()}
+
+Pasted by mistake: ${SECRET} and [a link](https://user:${SECRET}@example.com/).
 
 ## Summary
 
@@ -211,6 +215,11 @@ describe('TLP redaction over every output file', () => {
       }
     }
     expect(under).toEqual([]);
+  });
+
+  it('no file of any audience, internal included, carries text that looks like a credential', () => {
+    expect(outputs.filter((o) => o.text.includes(SECRET)).map((o) => o.path)).toEqual([]);
+    expect(outputs.find((o) => o.path === `${ids[0]}/internal.md`)!.text).toContain('withheld: looks like a secret');
   });
 
   it('the internal reports do carry the planted material (the scan has teeth)', () => {
