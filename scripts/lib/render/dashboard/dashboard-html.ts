@@ -2,7 +2,7 @@ import { AUDIENCE_TITLES } from '../report/render-report.ts';
 import { escapeXml as esc } from '../report/escape.ts';
 import { fmtTime, humanize } from '../report/format.ts';
 import { htmlPage } from '../report/page.ts';
-import { AUDIENCES } from '../report/tlp.ts';
+import { AUDIENCES, labelOf, maxTlp, TLP_GUIDANCE } from '../report/tlp.ts';
 import type { DashboardData } from './dashboard-data.ts';
 import { columnChart, lineChart } from './trend-charts.ts';
 
@@ -28,8 +28,10 @@ export function dashboardHtml(d: DashboardData): string {
     '<h2>Response metrics</h2>', metricsHtml(d),
     '<h2>All incidents</h2>', allHtml(d),
   ].join('\n');
-  const footer = `<h2>About this dashboard</h2><p>Source commit <code>${esc(d.source.commit)}</code>${d.source.dirty ? ' (incident files changed since this commit)' : ''}; inputs sha256 <code>${esc(d.source.inputs_sha256)}</code>; as of ${esc(fmtTime(d.source.generated_at))}. Machine-readable: <a href="index.json">index.json</a>. Internal: this page lists incidents of every TLP label.</p>`;
-  return htmlPage({ title: 'Incident dashboard', kicker: 'Incident dashboard · internal', tlp: 'TLP:AMBER+STRICT', tlpGuidance: 'Internal: lists incidents of every label; share only within the organisation.', main, footer });
+  const footer = `<h2>About this dashboard</h2><p>Source commit <code>${esc(d.source.commit)}</code>${d.source.dirty ? ' (incident files changed since this commit)' : ''}; inputs sha256 <code>${esc(d.source.inputs_sha256)}</code>; as of ${esc(fmtTime(d.source.generated_at))}. Machine-readable: <a href="index.json">index.json</a>. Internal: this page lists incidents of every TLP label and carries the highest of them.</p>`;
+  // Titles and counts of every incident: the page carries the highest label among them.
+  const label = maxTlp(d.incidents.map((i) => labelOf(i.tlp)));
+  return htmlPage({ title: 'Incident dashboard', kicker: 'Incident dashboard · internal', tlp: label, tlpGuidance: TLP_GUIDANCE[label], main, footer });
 }
 
 function bars(rows: readonly [string, number][]): string {
