@@ -170,7 +170,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'redaction-'));
   const sources = LABELS.map((label, i) => {
     const text = incident(ids[i]!, label);
-    const parsed = parseIncidentFile(`incidents/2026/${ids[i]}.md`, text);
+    // The file name's slug comes from the title, so it carries the record's label too.
+    const parsed = parseIncidentFile(`incidents/2026/${ids[i]}-${tok(label).toLowerCase()}.md`, text);
     expect(parsed.diagnostics).toEqual([]);
     return reportSource(parsed as typeof parsed & { data: Record<string, unknown> }, text);
   });
@@ -196,8 +197,8 @@ describe('TLP redaction over every output file', () => {
   it('no file carries a token planted above its audience ceiling', () => {
     const leaks: string[] = [];
     for (const o of outputs) {
-      for (const m of o.text.matchAll(/ZZ(?:CLEAR|GREEN|AMBERSTRICT|AMBER|RED)\d{3}ZZ/g)) {
-        const label = planted.get(m[0]);
+      for (const m of o.text.matchAll(/ZZ(?:CLEAR|GREEN|AMBERSTRICT|AMBER|RED)\d{3}ZZ/gi)) {
+        const label = planted.get(m[0].toUpperCase());
         expect(label, `unknown token ${m[0]}`).toBeDefined();
         if (tlpRank(label!) > tlpRank(CEILING[o.audience])) leaks.push(`${o.path}: ${m[0]} (${label})`);
       }
@@ -210,8 +211,8 @@ describe('TLP redaction over every output file', () => {
     for (const o of outputs.filter((x) => /^(INC-[^/]+\/[a-z]+|public\/INC-[^/]+)\.md$/.test(x.path))) {
       const label = /^`(TLP:[A-Z+]+)`/.exec(o.text)?.[1] as Tlp | undefined;
       expect(label, o.path).toBeDefined();
-      for (const m of o.text.matchAll(/ZZ(?:CLEAR|GREEN|AMBERSTRICT|AMBER|RED)\d{3}ZZ/g)) {
-        if (tlpRank(planted.get(m[0])!) > tlpRank(label!)) under.push(`${o.path} labelled ${label} holds ${m[0]}`);
+      for (const m of o.text.matchAll(/ZZ(?:CLEAR|GREEN|AMBERSTRICT|AMBER|RED)\d{3}ZZ/gi)) {
+        if (tlpRank(planted.get(m[0].toUpperCase())!) > tlpRank(label!)) under.push(`${o.path} labelled ${label} holds ${m[0]}`);
       }
     }
     expect(under).toEqual([]);

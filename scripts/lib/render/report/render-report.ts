@@ -72,7 +72,8 @@ function aboutTree(view: AudienceView, ctx: ReportContext, label: Tlp): Root {
   return { type: 'root', children: [
     facts([
       ['Source commit', [code(ctx.commit), ctx.dirty ? ' (incident files changed since this commit)' : '']],
-      ['Input', [code(view.file), ' sha256 ', code(view.sha256)]],
+      // The file name carries a slug of the title: shown only where the record itself may be.
+      ['Input', view.record ? [code(view.file), ' sha256 ', code(view.sha256)] : ['sha256 ', code(view.sha256)]],
       ['As of', fmtTime(ctx.generatedAt)],
       ['Label', `${label} (ceiling for this audience: ${AUDIENCE_CEILING[view.audience]})`],
       ['Generator', `incident-ledger ${ctx.toolVersion}`],

@@ -76,7 +76,9 @@ export function buildView(src: ReportSource, audience: Audience): AudienceView {
     timeline, indicators,
     preamble: recordVisible ? body.preamble : [],
     sections,
-    used: new Set(recordVisible ? [recordLabel] : []),
+    // A report on a record it may not show still handles that record's existence: it is labelled
+    // at least at the audience's ceiling (public statements stay TLP:CLEAR).
+    used: new Set(recordVisible ? [recordLabel] : audience === 'public' ? [] : [AUDIENCE_CEILING[audience]]),
   };
 }
 
