@@ -5,7 +5,6 @@ import { internalContent } from './audiences/internal.ts';
 import { PUBLIC_NOTE, publicContent } from './audiences/public.ts';
 import { regulatorContent } from './audiences/regulator.ts';
 import type { ReportContext } from './context.ts';
-import { escapeXml } from './escape.ts';
 import { fmtTime } from './format.ts';
 import { code, em, facts, h, link, p } from './md.ts';
 import { htmlPage } from './page.ts';
@@ -84,4 +83,3 @@ function aboutTree(view: AudienceView, ctx: ReportContext, label: Tlp): Root {
   ] };
 }
 
-export { escapeXml };

@@ -19,6 +19,7 @@ export function internalContent(view: AudienceView, ctx: ReportContext): RootCon
   const cat = asRecord(r['category']);
   const out: RootContent[] = [
     keyFacts(view, ctx, [['Owner', str(r['owner'])], ['TLP / PAP', `${view.recordLabel}${r['pap'] ? ` / ${str(r['pap'])}` : ''}`]]),
+    ...view.preamble,
     ...sectionBlocks(view, 'Summary', 2),
     h(2, 'People'),
     table(['Role', 'Who'], [
