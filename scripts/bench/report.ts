@@ -1,4 +1,98 @@
-import type { BenchModule } from './types.ts';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runReport } from '../cli/commands/report.ts';
+import { PACKAGE_ROOT } from '../lib/io/shipped-schemas.ts';
+import { collectIncidentFiles } from '../lib/io/incident-files.ts';
+import { shippedValidator } from '../lib/io/shipped-validator.ts';
+import { parseIncidentFile } from '../lib/parse/incident-file.ts';
+import { planReportFiles } from '../lib/render/report/compile.ts';
+import { reportSource } from '../lib/render/report/sources.ts';
+import { fixedContext } from '../lib/render/report/test-support.ts';
+import { AUDIENCES } from '../lib/render/report/tlp.ts';
+import type { BenchModule, BenchRow } from './types.ts';
 
-// Placeholder until the issue that owns this measurement lands.
-export const bench: BenchModule = async () => [];
+/**
+ * `incident report` over 10,000 incidents: every audience in markdown and HTML, the dashboards and
+ * checksums, written to disk — the same code path CI runs on merge (read, validate, render, write).
+ * Incidents are the shipped examples and report fixtures re-stamped with new ids and shifted dates
+ * (a local generator: deterministic, no randomness), so bodies and front matter look like real ones.
+ */
+const TARGET_MS = 15_000;
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+function templates(): { id: string; text: string }[] {
+  const dirs = [join(PACKAGE_ROOT, 'incidents/2026'), join(PACKAGE_ROOT, 'scripts/lib/render/report/testdata/incidents/2026')];
+  return dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.md')).sort().map((f) => {
+    const text = readFileSync(join(d, f), 'utf8');
+    return { id: /^id: (\S+)$/m.exec(text)![1]!, text };
+  }));
+}
+
+function code4(n: number): string {
+  let s = '';
+  for (let i = 0; i < 4; i++) { s = CROCKFORD[n % 32]! + s; n = Math.floor(n / 32); }
+  return s;
+}
+
+/** Writes `count` incidents under <dir>/incidents/<year>/: template i % k, dates shifted by up to a year. */
+export function writeSyntheticIncidents(dir: string, count: number): void {
+  const base = templates();
+  const day = 86_400_000;
+  for (let i = 0; i < count; i++) {
+    const t = base[i % base.length]!;
+    const shift = -((i * 37) % 360) * day - (i % 24) * 3_600_000;
+    const text = t.text.replace(/\b(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)\b/g, (m) => new Date(Date.parse(m) + shift).toISOString().replace('.000Z', 'Z'));
+    const detected = /detected_at: (\S+)/.exec(text)?.[1] ?? '2026-01-01T00:00:00Z';
+    const id = `INC-${detected.slice(0, 10).replace(/-/g, '')}-${code4(i)}`;
+    const year = detected.slice(0, 4);
+    mkdirSync(join(dir, 'incidents', year), { recursive: true });
+    writeFileSync(join(dir, 'incidents', year, `${id}-synthetic.md`), text.split(t.id).join(id));
+  }
+}
+
+export const bench: BenchModule = async ({ workDir, scale }) => {
+  const count = Math.max(10, Math.round(10_000 * scale));
+  writeSyntheticIncidents(workDir, count);
+  const stages = await stageTimes(workDir);
+  const io = { cwd: workDir, env: {}, interactive: false, stdout: () => {}, stderr: (t: string) => process.stderr.write(t) };
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 25);
+  const t0 = performance.now();
+  const code = await runReport(io, [], { out: 'out/reports', format: 'both', generatedAt: '2026-12-01T00:00:00Z' });
+  const ms = performance.now() - t0;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const files = countFiles(join(workDir, 'out/reports'));
+  const rows: BenchRow[] = [{
+    name: `report: ${count} incidents, all audiences + dashboard`,
+    figures: { 'wall ms': Math.round(ms), 'files': files, 'ms/incident': (ms / count).toFixed(2), 'peak RSS MiB': Math.round(peak / 1048576), exit: code },
+    target: `<= ${Math.round(TARGET_MS * scale)} ms`,
+    met: code === 0 && ms <= TARGET_MS * scale,
+  }, {
+    name: '  of which: read + parse + validate',
+    figures: { 'wall ms': Math.round(stages.load), 'ms/incident': (stages.load / count).toFixed(2) },
+  }, {
+    name: '  of which: render (all audiences, md + html)',
+    figures: { 'wall ms': Math.round(stages.render), 'ms/incident': (stages.render / count).toFixed(2), 'output MB': Math.round(stages.bytes / 1e6) },
+  }];
+  return rows;
+};
+
+/** The compile's stages timed on their own (same functions the CLI calls), to show where time goes. */
+async function stageTimes(workDir: string): Promise<{ load: number; render: number; bytes: number }> {
+  const t0 = performance.now();
+  const { files } = await collectIncidentFiles(workDir, []);
+  const parsed = files.map((f) => parseIncidentFile(f.path, f.bytes));
+  shippedValidator().validateFiles(parsed);
+  const sources = parsed.map((p, i) => reportSource(p as typeof p & { data: Record<string, unknown> }, files[i]!.bytes));
+  const t1 = performance.now();
+  let bytes = 0;
+  for (const f of planReportFiles(sources, fixedContext(), { audiences: AUDIENCES, formats: ['md', 'html'], dashboard: true })) bytes += f.content.length;
+  return { load: t1 - t0, render: performance.now() - t1, bytes };
+}
+
+function countFiles(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) n += e.isDirectory() ? countFiles(join(dir, e.name)) : 1;
+  return n;
+}

@@ -1,14 +1,164 @@
-import { EXIT, type RegisterVerb } from '../io.ts';
+import { Option } from 'commander';
+import { EXIT, UsageError, type CliIo, type RegisterVerb } from '../io.ts';
 
-// Placeholder until issue 5 lands: the verb is listed so the CLI's shape is visible.
+export interface ReportOptions {
+  audience?: string[];
+  out: string;
+  format: 'md' | 'html' | 'both';
+  pdf?: boolean;
+  generatedAt?: string;
+  notices?: string;
+}
+
 export const registerReport: RegisterVerb = (program, io, setExit) => {
   program
     .command('report')
-    .description('compile per-audience reports and the dashboard (not available yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      io.stderr('error: `incident report` is not available yet in this version\n');
-      setExit(EXIT.usage);
+    .description('compile per-audience reports (markdown, self-contained HTML, optional PDF) and the dashboard')
+    .argument('[ids...]', 'incident ids to report on (default: every incident, plus the dashboards)')
+    .addOption(new Option('--audience <audience>', 'executive, regulator, insurer, internal or public; repeat or comma-separate (default: all)')
+      .argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), ...v.split(',').map((s) => s.trim()).filter(Boolean)]))
+    .option('--out <dir>', 'output folder', 'out/reports')
+    .addOption(new Option('--format <format>', 'file formats to write').choices(['md', 'html', 'both']).default('both'))
+    .option('--pdf', 'also print every HTML report to PDF with a local Chromium')
+    .option('--generated-at <time>', 'the "as of" moment, RFC 3339 (default: the commit time of HEAD)')
+    .option('--notices <file>', 'upcoming/overdue notices as JSON (from the deadlines engine) for the dashboard')
+    .addHelpText('after', `
+Output (under --out):
+  <id>/<audience>.md|html   executive, regulator, insurer, internal reports
+  public/<id>.md|html       public statements: TLP:CLEAR material only
+  index.html, index.json    dashboard over every incident (when no ids are given)
+  public/index.html|json    index of public statements; public/ is the only folder safe to publish
+
+Redaction: each audience has a TLP ceiling (public TLP:CLEAR; executive, regulator, insurer
+TLP:AMBER+STRICT; internal everything). Timeline entries and indicators carry their own tlp; a body
+section takes the label in an HTML comment on the line under its heading: <!-- tlp: TLP:RED -->.
+
+Examples:
+  npm run incident -- report
+  npm run incident -- report INC-20261118-R7WM --audience regulator,executive --format html --pdf`)
+    .action(async (ids: string[], opts: ReportOptions) => {
+      setExit(await runReport(io, ids, opts));
     });
 };
+
+
+/**
+ * Loads every incident, validates it with the one shipped validator, renders what was asked and
+ * writes it atomically. Files with errors are skipped and reported (exit 1); the rest are compiled.
+ */
+export async function runReport(io: CliIo, ids: readonly string[], opts: ReportOptions): Promise<number> {
+  const [
+    { readFile, readdir, rm }, { resolve, join, relative, sep },
+    { collectIncidentFiles }, { parseIncidentFile }, { shippedValidator }, { shippedLifecycle }, { readShippedJson },
+    { sortDiagnostics }, { formatHuman }, { timeOf }, { gitRevision }, { writeOutputFile, writeOutputFileSync }, { findChromium, NO_CHROMIUM },
+    { planReportFiles, PUBLIC_DIR }, { reportSource, latestRecordedTime }, { AUDIENCES, isAudience }, { readNotices },
+  ] = await Promise.all([
+    import('node:fs/promises'), import('node:path'),
+    import('../../lib/io/incident-files.ts'), import('../../lib/parse/incident-file.ts'), import('../../lib/io/shipped-validator.ts'),
+    import('../../lib/io/shipped-lifecycle.ts'), import('../../lib/io/shipped-schemas.ts'),
+    import('../../lib/model/diagnostic.ts'), import('../../lib/render/diagnostics-human.ts'), import('../../lib/model/access.ts'),
+    import('../../lib/io/git-revision.ts'), import('../../lib/io/output-files.ts'), import('../../lib/io/chromium.ts'),
+    import('../../lib/render/report/compile.ts'), import('../../lib/render/report/sources.ts'), import('../../lib/render/report/tlp.ts'),
+    import('../../lib/render/dashboard/notices.ts'),
+  ]);
+
+  const requested = opts.audience?.length ? opts.audience : ['all'];
+  const bad = requested.filter((a) => a !== 'all' && !isAudience(a));
+  if (bad.length) throw new UsageError(`unknown audience ${bad.map((b) => `"${b}"`).join(', ')}: expected ${AUDIENCES.join(', ')} or all, e.g. --audience regulator,executive`);
+  const audiences = requested.includes('all') ? [...AUDIENCES] : AUDIENCES.filter((a) => requested.includes(a));
+  const formats = opts.format === 'both' ? (['md', 'html'] as const) : ([opts.format] as const);
+  if (opts.pdf && opts.format === 'md') throw new UsageError('--pdf prints the HTML reports: use --format html or --format both');
+  let generatedAtArg: number | undefined;
+  if (opts.generatedAt !== undefined) {
+    generatedAtArg = timeOf(opts.generatedAt);
+    if (generatedAtArg === undefined) throw new UsageError(`--generated-at "${opts.generatedAt}" is not an RFC 3339 time with an offset, e.g. 2026-12-01T09:00:00Z`);
+  }
+  const chromium = opts.pdf ? await findChromium(io.env) : undefined;
+  if (opts.pdf && !chromium) throw new UsageError(NO_CHROMIUM);
+
+  let notices;
+  if (opts.notices) {
+    let json: unknown;
+    try { json = JSON.parse(await readFile(resolve(io.cwd, opts.notices), 'utf8')); } catch (err) {
+      throw new UsageError(`--notices ${opts.notices}: cannot read it as JSON (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+    }
+    const read = readNotices(json);
+    if (read.problems.length) throw new UsageError(`--notices ${opts.notices}: ${read.problems[0]}${read.problems.length > 1 ? ` (and ${read.problems.length - 1} more)` : ''}`);
+    notices = read.notices;
+  }
+
+  const { files, problems } = await collectIncidentFiles(io.cwd, []);
+  const parsed = files.map((f) => parseIncidentFile(f.path, f.bytes));
+  const diagnostics = sortDiagnostics([...problems, ...shippedValidator().validateFiles(parsed)]);
+  const broken = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  const bytesOf = new Map(files.map((f) => [f.path, f.bytes]));
+  let sources = parsed.filter((p): p is typeof p & { data: Record<string, unknown> } => !!p.data && !broken.has(p.file))
+    .map((p) => reportSource(p, bytesOf.get(p.file)!));
+  if (ids.length) {
+    const known = new Set(sources.map((s) => String(s.data['id'])));
+    const missing = ids.filter((id) => !known.has(id));
+    if (missing.length) {
+      const invalid = missing.filter((id) => parsed.some((p) => p.data?.['id'] === id));
+      throw new UsageError(invalid.length
+        ? `${invalid.join(', ')} has errors; run: npm run incident -- validate`
+        : `no incident with id ${missing.join(', ')} under incidents/ (ids look like INC-20261118-R7WM; list them with: npm run incident -- validate --format json)`);
+    }
+    sources = sources.filter((s) => ids.includes(String(s.data['id'])));
+  }
+
+  const revision = await gitRevision(io.cwd, ['incidents']);
+  const asOf = generatedAtArg ?? timeOf(revision?.committedAt) ?? latestRecordedTime(sources) ?? 0;
+  const lc = shippedLifecycle();
+  const ctx = {
+    commit: revision?.commit ?? 'uncommitted',
+    dirty: revision ? revision.dirty : true,
+    generatedAt: new Date(asOf).toISOString().replace('.000Z', 'Z'),
+    phaseTitles: Object.fromEntries(lc.phases.map((p) => [p.id, p.title])),
+    phaseOrder: lc.phases.map((p) => p.id),
+    toolVersion: String((readShippedJson('package.json') as { version?: string }).version ?? '0.0.0'),
+  };
+  const dashboard = ids.length === 0;
+  const outDir = resolve(io.cwd, opts.out);
+  const MARKER = '.incident-ledger-reports';
+  const owned = await readFile(join(outDir, MARKER), 'utf8').then(() => true, () => false);
+  // Rendered and written one file at a time, so memory stays flat however many incidents there are.
+  const written: string[] = [];
+  for (const f of planReportFiles(sources, ctx, { audiences, formats, dashboard, ...(notices ? { notices } : {}) })) {
+    written.push(f.path);
+    writeOutputFileSync(join(outDir, f.path), f.content);
+  }
+  await writeOutputFile(join(outDir, MARKER), 'Written by `incident report`. Files here that a full run does not produce are removed by it.\n');
+  if (dashboard && owned) {
+    // A full run owns the folder: remove what it no longer produces, so a withdrawn public
+    // statement cannot linger in public/ and be published again.
+    const keep = new Set([...written, MARKER]);
+    const walk = async (dir: string): Promise<void> => {
+      for (const e of await readdir(dir, { withFileTypes: true })) {
+        const abs = join(dir, e.name);
+        const rel = relative(outDir, abs).split(sep).join('/');
+        if (e.isDirectory()) await walk(abs);
+        else if (!keep.has(rel) && !(opts.pdf && rel.endsWith('.pdf'))) await rm(abs, { force: true });
+      }
+    };
+    await walk(outDir);
+  }
+  const htmlReports = written.filter((f) => f.endsWith('.html') && !f.endsWith('index.html'));
+  if (opts.pdf && chromium) {
+    const { printPdfs } = await import('../../lib/io/print-pdf.ts');
+    await printPdfs(chromium, htmlReports.map((f) => ({ html: join(outDir, f), pdf: join(outDir, f.replace(/\.html$/, '.pdf')) })), new Date(asOf));
+  }
+
+  if (diagnostics.length) {
+    const sourcesText = new Map(parsed.filter((p) => broken.has(p.file)).map((p) => [p.file, p.text]));
+    const red = new Set(parsed.filter((p) => p.data?.['tlp'] === 'TLP:RED').map((p) => p.file));
+    io.stderr(formatHuman(diagnostics.filter((d) => broken.has(d.file)), sourcesText, red));
+    if (broken.size) io.stderr(`✖ ${broken.size} incident file${broken.size === 1 ? '' : 's'} skipped because of the errors above; fix them and run again.\n`);
+  }
+  const reports = written.filter((f) => /\/[^/]+\.(md|html)$/.test(f) && !/(^|\/)index\.html$/.test(f)).length / formats.length;
+  const statements = written.filter((f) => f.startsWith(`${PUBLIC_DIR}/`) && !f.startsWith(`${PUBLIC_DIR}/index`) && f.endsWith(`.${formats[0]}`)).length;
+  const shown = relative(io.cwd, outDir) || '.';
+  io.stdout(`✔ ${reports} report${reports === 1 ? '' : 's'} for ${sources.length} incident${sources.length === 1 ? '' : 's'} written to ${shown}/ (${statements} public statement${statements === 1 ? '' : 's'}${opts.pdf ? ', with PDFs' : ''})\n`);
+  if (dashboard) io.stdout(`  dashboard: ${shown}/index.html · publishable subset: ${shown}/${PUBLIC_DIR}/\n`);
+  io.stdout(`  source commit ${ctx.commit}${ctx.dirty ? ' (incident files changed since)' : ''}, as of ${ctx.generatedAt}\n`);
+  return broken.size ? EXIT.findings : EXIT.ok;
+}

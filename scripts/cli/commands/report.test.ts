@@ -1,0 +1,146 @@
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../lib/io/shipped-schemas.ts';
+import { main } from '../main.ts';
+
+/** `incident report` end to end, in a real git repository made from the shipped examples. */
+let repo: string;
+const COMMIT_DATE = '2026-12-01T09:30:00+01:00';
+
+function git(...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: COMMIT_DATE, GIT_COMMITTER_DATE: COMMIT_DATE },
+  }).trim();
+}
+
+async function run(args: string[], env: Record<string, string | undefined> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['report', ...args], { cwd: repo, env, interactive: false, stdout: (t) => out.push(t), stderr: (t) => err.push(t) });
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+function tree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d)) {
+      const abs = join(d, e);
+      if (statSync(abs).isDirectory()) walk(abs);
+      else files.set(relative(dir, abs).split('\\').join('/'), readFileSync(abs, 'utf8'));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+beforeEach(() => {
+  repo = mkdtempSync(join(tmpdir(), 'report-cli-'));
+  cpSync(join(PACKAGE_ROOT, 'incidents'), join(repo, 'incidents'), { recursive: true });
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'examples');
+});
+
+afterEach(() => rmSync(repo, { recursive: true, force: true }));
+
+describe('incident report', () => {
+  it('compiles every audience and the dashboards, stamped with the commit and its time', async () => {
+    const r = await run([]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^✔ 16 reports for 4 incidents written to out\/reports\/ \(0 public statements\)\n/);
+    const head = git('rev-parse', 'HEAD');
+    const files = tree(join(repo, 'out/reports'));
+    expect([...files.keys()].filter((f) => f.startsWith('INC-20261118-R7WM/')).sort()).toEqual(
+      ['executive', 'insurer', 'internal', 'regulator'].flatMap((a) => [`INC-20261118-R7WM/${a}.html`, `INC-20261118-R7WM/${a}.md`]));
+    for (const f of ['index.html', 'index.json', 'public/index.html', 'public/index.json', 'SHA256SUMS', 'public/SHA256SUMS']) expect(files.has(f), f).toBe(true);
+    const md = files.get('INC-20261118-R7WM/regulator.md')!;
+    expect(md).toContain(`**Source commit:** \`${head}\``);
+    expect(md).toContain('**As of:** 2026-12-01 08:30 UTC');
+    const sha = execFileSync('sha256sum', ['incidents/2026/INC-20261118-R7WM-ransomware-file-servers.md'], { cwd: repo, encoding: 'utf8' }).split(' ')[0];
+    expect(md).toContain(`sha256 \`${sha}\``);
+    const index = JSON.parse(files.get('index.json')!);
+    expect(index.source).toMatchObject({ commit: head, dirty: false, generated_at: '2026-12-01T08:30:00Z', incidents: 4 });
+  });
+
+  it('gives byte-identical output on a second run over the same commit', async () => {
+    expect((await run(['--out', 'a'])).code).toBe(0);
+    expect((await run(['--out', 'b'])).code).toBe(0);
+    expect(tree(join(repo, 'b'))).toEqual(tree(join(repo, 'a')));
+  });
+
+  it('says so when incident files differ from the commit, and takes --generated-at', async () => {
+    appendFileSync(join(repo, 'incidents/2026/INC-20261130-4HQP-payroll-phishing-report.md'), '\nMore notes.\n');
+    const r = await run(['INC-20261130-4HQP', '--audience', 'internal', '--format', 'md', '--generated-at', '2026-12-02T10:00:00+02:00']);
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(repo, 'out/reports/INC-20261130-4HQP/internal.md'), 'utf8');
+    expect(md).toContain('(incident files changed since this commit)');
+    expect(md).toContain('**As of:** 2026-12-02 08:00 UTC');
+    expect(existsSync(join(repo, 'out/reports/index.html'))).toBe(false);
+  });
+
+  it('writes only the selected incidents, audiences and formats', async () => {
+    const r = await run(['INC-20261002-K3DN', '--audience', 'regulator', '--audience', 'executive', '--format', 'html']);
+    expect(r.code).toBe(0);
+    expect([...tree(join(repo, 'out/reports')).keys()].sort()).toEqual(['.incident-ledger-reports', 'INC-20261002-K3DN/executive.html', 'INC-20261002-K3DN/regulator.html', 'SHA256SUMS']);
+  });
+
+  it('removes files a full run no longer produces, but only in a folder it owns', async () => {
+    mkdirSync(join(repo, 'mine/public'), { recursive: true });
+    writeFileSync(join(repo, 'mine/public/keep.html'), 'not ours');
+    expect((await run(['--out', 'mine'])).code).toBe(0);
+    expect(existsSync(join(repo, 'mine/public/keep.html'))).toBe(true);
+    expect((await run([])).code).toBe(0);
+    writeFileSync(join(repo, 'out/reports/public/INC-20200101-OLD1.html'), 'a withdrawn statement');
+    expect((await run([])).code).toBe(0);
+    expect(existsSync(join(repo, 'out/reports/public/INC-20200101-OLD1.html'))).toBe(false);
+  });
+
+  it('skips an invalid file with its diagnostics (exit 1) and still writes the rest', async () => {
+    writeFileSync(join(repo, 'incidents/2026/INC-20261201-ZZZZ-broken.md'), '---\nid: INC-20261201-ZZZZ\ntitle: [unclosed\n---\n');
+    const r = await run(['--format', 'md']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('incidents/2026/INC-20261201-ZZZZ-broken.md');
+    expect(r.err).toContain('1 incident file skipped because of the errors above');
+    expect(existsSync(join(repo, 'out/reports/INC-20261118-R7WM/internal.md'))).toBe(true);
+  });
+
+  it.each([
+    [['--audience', 'board'], /unknown audience "board": expected executive, regulator, insurer, internal, public or all/],
+    [['INC-20990101-NONE'], /no incident with id INC-20990101-NONE/],
+    [['--pdf', '--format', 'md'], /--pdf prints the HTML reports/],
+    [['--generated-at', 'yesterday'], /--generated-at "yesterday" is not an RFC 3339 time/],
+    [['--notices', 'missing.json'], /--notices missing.json: cannot read it as JSON/],
+  ])('rejects %j with a one-line usage error (exit 2)', async (args, message) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('--pdf without a Chromium says how to get one (exit 2) and writes nothing', async () => {
+    const r = await run(['--pdf'], { CHROMIUM_PATH: join(repo, 'no-such-chromium') });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('no Chromium found for --pdf: install it (Debian/Ubuntu: apt-get install -y chromium)');
+    expect(existsSync(join(repo, 'out'))).toBe(false);
+  });
+
+  it('shows notices from a deadlines file on the dashboard, and rejects malformed ones', async () => {
+    writeFileSync(join(repo, 'notices.json'), JSON.stringify({ notices: [
+      { incident: 'INC-20261118-R7WM', regime: 'gdpr-art33', stage: 'initial', due_at: '2026-11-21T06:00:00Z', status: 'upcoming' },
+      { incident: 'INC-20261118-R7WM', regime: 'nis2-notification', stage: 'notification', due_at: '2026-12-05T06:00:00Z', status: 'upcoming' },
+    ] }));
+    expect((await run(['--notices', 'notices.json', '--format', 'html'])).code).toBe(0);
+    const index = JSON.parse(readFileSync(join(repo, 'out/reports/index.json'), 'utf8'));
+    expect(index.notices.available).toBe(true);
+    expect(index.notices.overdue.map((n: { regime: string }) => n.regime)).toEqual(['gdpr-art33']);
+    expect(index.notices.upcoming.map((n: { regime: string }) => n.regime)).toEqual(['nis2-notification']);
+    writeFileSync(join(repo, 'bad.json'), JSON.stringify([{ incident: 'INC-20261118-R7WM' }]));
+    const bad = await run(['--notices', 'bad.json']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('notice 1: needs incident, regime, due_at (RFC 3339) and status');
+  });
+});

@@ -1,0 +1,50 @@
+import { asArray, asRecord, asString, timeOf } from '../../model/access.ts';
+
+/**
+ * Upcoming and overdue regulator notices, as the deadlines engine (scripts/lib/deadlines/) reports
+ * them. The dashboard takes this small shape so it does not depend on that engine's internals: pass
+ * `incident deadlines --format json` output (or any list of these) with `incident report --notices`.
+ */
+export interface Notice {
+  incident: string;
+  regime: string;
+  stage: string;
+  /** RFC 3339. */
+  due_at: string;
+  /** `upcoming`, `due`, `open`, `pending` or `overdue` are shown; anything else (met, sent, not-required) is done. */
+  status: string;
+}
+
+const OPEN_STATUSES = new Set(['upcoming', 'due', 'open', 'pending', 'overdue']);
+
+/** Reads notices from parsed JSON: a list, or an object with a `notices` or `deadlines` list. Bad entries are reported, not guessed. */
+export function readNotices(json: unknown): { notices: Notice[]; problems: string[] } {
+  const rec = asRecord(json);
+  const list = Array.isArray(json) ? json : asArray(rec['notices']).length ? asArray(rec['notices']) : asArray(rec['deadlines']);
+  const notices: Notice[] = [];
+  const problems: string[] = [];
+  list.forEach((raw, i) => {
+    const n = asRecord(raw);
+    const incident = asString(n['incident']) ?? asString(n['incident_id']) ?? asString(n['id']);
+    const regime = asString(n['regime']) ?? asString(n['regime_id']);
+    const stage = asString(n['stage']) ?? '';
+    const due = asString(n['due_at']);
+    const status = asString(n['status']);
+    if (!incident || !regime || !due || timeOf(due) === undefined || !status) {
+      problems.push(`notice ${i + 1}: needs incident, regime, due_at (RFC 3339) and status, e.g. {"incident":"INC-20261118-R7WM","regime":"gdpr-art33","stage":"initial","due_at":"2026-11-21T06:00:00Z","status":"upcoming"}`);
+      return;
+    }
+    notices.push({ incident, regime, stage, due_at: due, status });
+  });
+  return { notices, problems };
+}
+
+export interface NoticeBoard { overdue: Notice[]; upcoming: Notice[] }
+
+export function noticeBoard(notices: readonly Notice[], asOf: number): NoticeBoard {
+  const open = notices.filter((n) => OPEN_STATUSES.has(n.status));
+  const byDue = (a: Notice, b: Notice) => timeOf(a.due_at)! - timeOf(b.due_at)! || (a.incident < b.incident ? -1 : a.incident > b.incident ? 1 : 0) || (a.regime < b.regime ? -1 : 1);
+  const overdue = open.filter((n) => n.status === 'overdue' || timeOf(n.due_at)! < asOf).sort(byDue);
+  const upcoming = open.filter((n) => !overdue.includes(n)).sort(byDue);
+  return { overdue, upcoming };
+}

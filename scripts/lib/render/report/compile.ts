@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { asString } from '../../model/access.ts';
+import { dashboardData, type DashboardEntry } from '../dashboard/dashboard-data.ts';
+import { dashboardHtml } from '../dashboard/dashboard-html.ts';
+import type { Notice } from '../dashboard/notices.ts';
+import { publicIndexHtml, type PublicIndex } from '../dashboard/public-index.ts';
+import type { ReportContext } from './context.ts';
+import { renderReport } from './render-report.ts';
+import type { Audience } from './tlp.ts';
+import type { ReportSource } from './view.ts';
+
+export type FileFormat = 'md' | 'html';
+
+export interface CompileOptions {
+  audiences: readonly Audience[];
+  formats: readonly FileFormat[];
+  /** Also write the dashboards (index.html/json at the root and under public/). */
+  dashboard: boolean;
+  notices?: readonly Notice[];
+}
+
+/** One file to write, relative to the output folder. */
+export interface PlannedFile { path: string; content: string }
+
+/** Everything under this folder is safe to publish; nothing else is. */
+export const PUBLIC_DIR = 'public';
+
+/**
+ * Plans every output file (pure: no I/O, no clock). Layout:
+ *   <id>/<audience>.{md,html}     executive, regulator, insurer, internal
+ *   public/<id>.{md,html}         public statements (only those with TLP:CLEAR material)
+ *   index.html, index.json        internal dashboard over every incident
+ *   public/index.html, index.json public index of statements
+ *   SHA256SUMS, public/SHA256SUMS checksums of the files above
+ */
+export function planReports(sources: readonly ReportSource[], ctx: ReportContext, opts: CompileOptions): PlannedFile[] {
+  return [...planReportFiles(sources, ctx, opts)];
+}
+
+/**
+ * The same plan, one file at a time, so a large compile writes as it renders and holds only one
+ * incident's reports in memory (10,000 incidents are about a gigabyte of HTML and markdown).
+ */
+export function* planReportFiles(sources: readonly ReportSource[], ctx: ReportContext, opts: CompileOptions): Generator<PlannedFile> {
+  const sums: string[] = [];
+  const publicSums: string[] = [];
+  const emit = (f: PlannedFile): PlannedFile => {
+    const line = `${sha256(f.content)}  `;
+    sums.push(`${line}${f.path}\n`);
+    if (f.path.startsWith(`${PUBLIC_DIR}/`)) publicSums.push(`${line}${f.path.slice(PUBLIC_DIR.length + 1)}\n`);
+    return f;
+  };
+  const entries: DashboardEntry[] = [];
+  const statements: PublicIndex['statements'] = [];
+  // An id becomes a folder name: anything but a plain id (validation enforces INC-…) is skipped.
+  const ordered = sources.filter((s) => SAFE_ID.test(idOf(s))).sort((a, b) => cmp(idOf(a), idOf(b)) || cmp(a.file, b.file));
+  for (const src of ordered) {
+    const id = idOf(src);
+    const reports: DashboardEntry['reports'] = {};
+    for (const audience of opts.audiences) {
+      const isPublic = audience === 'public';
+      const base = isPublic ? `${PUBLIC_DIR}/${id}` : `${id}/${audience}`;
+      const rctx: ReportContext = opts.dashboard ? { ...ctx, dashboardHref: isPublic ? 'index.html' : '../index.html' } : ctx;
+      const r = renderReport(src, audience, rctx);
+      if (!r) continue;
+      if (opts.formats.includes('md')) yield emit({ path: `${base}.md`, content: r.markdown });
+      if (opts.formats.includes('html')) yield emit({ path: `${base}.html`, content: r.html });
+      const ext = opts.formats.includes('html') ? 'html' : 'md';
+      reports[audience] = `${base}.${ext}`;
+      if (isPublic) statements.push({ id, title: r.title, href: `${id}.${ext}` });
+    }
+    entries.push({ file: src.file, sha256: src.sha256, data: src.data, reports });
+  }
+  if (opts.dashboard) {
+    const data = dashboardData(entries, ctx, inputsHash(sources, opts.notices), opts.notices);
+    yield emit({ path: 'index.json', content: `${JSON.stringify(data, null, 2)}\n` });
+    yield emit({ path: 'index.html', content: dashboardHtml(data) });
+    const pub: PublicIndex = { schema: 'incident-ledger/public-index@1', source: { commit: ctx.commit, generated_at: ctx.generatedAt }, statements };
+    yield emit({ path: `${PUBLIC_DIR}/index.json`, content: `${JSON.stringify(pub, null, 2)}\n` });
+    yield emit({ path: `${PUBLIC_DIR}/index.html`, content: publicIndexHtml(pub) });
+  }
+  const byPath = (a: string, b: string) => cmp(a.slice(66), b.slice(66));
+  if (publicSums.length) yield emit({ path: `${PUBLIC_DIR}/SHA256SUMS`, content: publicSums.sort(byPath).join('') });
+  yield { path: 'SHA256SUMS', content: sums.sort(byPath).join('') };
+}
+
+/** sha256 over the sorted list of input hashes and paths (and the notices given), for the dashboard. */
+export function inputsHash(sources: readonly ReportSource[], notices?: readonly Notice[]): string {
+  const lines = sources.map((s) => `${s.sha256}  ${s.file}\n`).sort();
+  const h = createHash('sha256');
+  for (const l of lines) h.update(l);
+  if (notices) h.update(JSON.stringify(notices));
+  return h.digest('hex');
+}
+
+export function sha256(s: string | Uint8Array): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+function idOf(s: ReportSource): string {
+  return asString(s.data['id']) ?? s.file;
+}
+
+const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,80}$/;
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
