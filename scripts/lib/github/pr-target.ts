@@ -7,7 +7,7 @@ import type { GithubClient } from './client.ts';
 // "<head owner>:<head branch>" are listed and kept only when their head commit is the run's commit
 // and their base is this repository. A PR number inside the artifact is only cross-checked.
 
-export interface TargetPr { number: number; headSha: string; via: 'workflow_run.pull_requests' | 'pulls.list' }
+export interface TargetPr { number: number; headSha: string; via: 'workflow_run.pull_requests' | 'pulls.list' | 'event.pull_request' }
 export type TargetOutcome = { ok: true; pr: TargetPr } | { ok: false; skip: string };
 
 type Json = Record<string, unknown>;

@@ -48,6 +48,8 @@ const ROUTES: Array<[string, string]> = [
   ['GET', '/orgs/{org}/teams/{team_slug}/memberships/{username}'],
   ['GET', '/repos/{owner}/{repo}/contents/{path}'],
   ['POST', '/repos/{owner}/{repo}/statuses/{sha}'],
+  ['GET', '/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts'],
+  ['GET', '/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}'],
 ];
 
 /** GitHub lists at most this many files of a pull request (case 22). */
@@ -72,6 +74,8 @@ export class FakeGithub {
   readonly forbidden = new Set<string>();
   /** operationId → statuses to answer once each before behaving normally (retry tests). */
   readonly failures = new Map<string, number[]>();
+  /** run id → artifacts uploaded by that run. */
+  readonly artifacts = new Map<number, Array<{ id: number; name: string; zip: Uint8Array; expired?: boolean }>>();
   /** Who the token belongs to (author of what we create). */
   actor = 'github-actions[bot]';
   private server?: Server;
@@ -136,6 +140,14 @@ export class FakeGithub {
     let body: unknown;
     if (raw) {
       try { body = JSON.parse(raw); } catch { this.violations.push(`${method} ${url.pathname}: body is not JSON`); }
+    }
+    if (url.pathname.startsWith('/_blobs/')) {
+      // Artifact storage behind the download redirect (not part of the REST API).
+      const id = Number(url.pathname.slice('/_blobs/'.length));
+      const art = [...this.artifacts.values()].flat().find((a) => a.id === id);
+      res.writeHead(art ? 200 : 404, { 'content-type': 'application/zip' });
+      res.end(art ? Buffer.from(art.zip) : undefined);
+      return;
     }
     const route = this.routes.find((r) => r.op.method === method && r.regex.test(url.pathname));
     if (!route) {
@@ -329,6 +341,16 @@ export class FakeGithub {
         const s: FakeStatus = { sha: p['sha']!, state: String(body['state']), context: String(body['context'] ?? 'default'), description: (body['description'] as string | undefined) ?? null };
         this.statuses.push(s);
         return [201, { ...openApi().sample('status'), ...s, creator: this.userJson(this.actor, 'Bot') }, {}];
+      }
+      case 'actions/list-workflow-run-artifacts': {
+        const list = (this.artifacts.get(Number(p['run_id'])) ?? []).filter((a) => !q['name'] || a.name === q['name']);
+        const [items, h] = this.page(list, q, url);
+        return [200, { total_count: list.length, artifacts: items.map((a) => ({ ...openApi().sample('artifact'), id: a.id, name: a.name, size_in_bytes: a.zip.byteLength, expired: Boolean(a.expired) })) }, h];
+      }
+      case 'actions/download-artifact': {
+        const art = [...this.artifacts.values()].flat().find((a) => a.id === Number(p['artifact_id']));
+        if (!art) return notFound;
+        return [302, undefined, { location: `${this.url}/_blobs/${art.id}` }];
       }
       default:
         throw new Error(`no handler for ${opId}`);
