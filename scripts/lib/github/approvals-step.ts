@@ -16,7 +16,12 @@ export interface ApprovalsOutcome { statuses: ApprovalStatus[]; notes: string[] 
  */
 export async function computeApprovals(ctx: StepContext, pr: { number: number; headSha: string; baseSha: string }, gitDir?: string): Promise<ApprovalsOutcome> {
   const changes = await listPrChanges(ctx.gh, ctx.repo, pr.number, { baseSha: pr.baseSha, headSha: pr.headSha, ...(gitDir ? { gitDir } : {}) });
-  const needs = await requiredApprovals(shippedLifecycle(), changes.files, changes.read, pr.baseSha, pr.headSha);
+  let needs;
+  try {
+    needs = await requiredApprovals(shippedLifecycle(), changes.files, changes.read, pr.baseSha, pr.headSha);
+  } finally {
+    changes.close();
+  }
   const notes = changes.note ? [changes.note] : [];
   if (!needs.length) return { statuses: [], notes };
   const approvers = await readApprovers(ctx.cwd);

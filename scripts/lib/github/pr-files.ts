@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { RepoRef } from './actions-io.ts';
 import type { GithubClient } from './client.ts';
+import { GitBlobReader } from './git-blobs.ts';
 
 const run = promisify(execFile);
 
@@ -11,6 +12,8 @@ export interface ChangeListing {
   source: 'api' | 'git';
   /** Read a file as of a commit (undefined when absent). */
   read(sha: string, path: string): Promise<string | undefined>;
+  /** Releases the git reader, if any. */
+  close(): void;
   note?: string;
 }
 
@@ -29,17 +32,21 @@ export async function listPrChanges(gh: GithubClient, repo: RepoRef, prNumber: n
   const { data: pr } = await gh.rest.pulls.get({ ...repo, pull_number: prNumber });
   const files = await gh.paginate(gh.rest.pulls.listFiles, { ...repo, pull_number: prNumber, per_page: 100 });
   if (files.length >= pr.changed_files) {
+    // With a checkout at hand, file contents come from git (one process) rather than one API call each.
+    const git = opts.gitDir ? new GitBlobReader(opts.gitDir) : undefined;
     return {
       source: 'api',
       files: files.map((f) => ({ filename: f.filename, status: f.status, ...(f.previous_filename ? { previous_filename: f.previous_filename } : {}) })),
-      read: (sha, path) => readViaApi(gh, repo, sha, path),
+      read: git ? async (sha, path) => (await git.read(sha, path)) ?? readViaApi(gh, repo, sha, path) : (sha, path) => readViaApi(gh, repo, sha, path),
+      close: () => git?.close(),
     };
   }
   const short = `GitHub listed ${files.length} of ${pr.changed_files} changed files (the API stops at ${API_FILES_CAP})`;
   if (!opts.gitDir) throw new ChangeListingError(`${short}; run with a checkout that has both commits fetched (--git-dir) so the local git diff can be used`);
   try {
     const listed = await gitChanges(opts.gitDir, opts.baseSha, opts.headSha);
-    return { source: 'git', files: listed, read: (sha, path) => readViaGit(opts.gitDir!, sha, path), note: `${short}, so the changed files come from the local git diff (${listed.length} files).` };
+    const git = new GitBlobReader(opts.gitDir);
+    return { source: 'git', files: listed, read: (sha, path) => git.read(sha, path), close: () => git.close(), note: `${short}, so the changed files come from the local git diff (${listed.length} files).` };
   } catch (e) {
     throw new ChangeListingError(`${short}, and the local git diff failed: ${(e as Error).message.split('\n')[0]}`);
   }
@@ -75,13 +82,4 @@ export async function gitChanges(gitDir: string, baseSha: string, headSha: strin
     }
   }
   return out;
-}
-
-async function readViaGit(gitDir: string, sha: string, path: string): Promise<string | undefined> {
-  try {
-    const { stdout } = await run('git', ['-C', gitDir, 'show', '--no-textconv', `${sha}:${path}`], { maxBuffer: 16 * 1024 * 1024 });
-    return stdout;
-  } catch {
-    return undefined;
-  }
 }

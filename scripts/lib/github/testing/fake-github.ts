@@ -327,7 +327,7 @@ export class FakeGithub {
       }
       case 'teams/get-membership-for-user-in-org': {
         const members = this.teams.get(`${p['org']}/${p['team_slug']}`);
-        if (!members?.has(p['username']!)) return notFound;
+        if (!members?.has(p['username']!)) return [404, undefined, {}]; // documented without a body
         return [200, { url: `${this.url}/orgs/${p['org']}/teams/${p['team_slug']}/memberships/${p['username']}`, role: 'member', state: 'active' }, {}];
       }
       case 'repos/get-content': {
