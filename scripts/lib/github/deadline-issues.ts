@@ -36,7 +36,7 @@ export function planDeadlineIssues(rows: readonly DeadlineRow[], now: Date): Dea
   }
   const plans: DeadlinePlan[] = [];
   for (const [incident, list] of [...by.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const owed = list.filter((r) => !r.sent_at && !SETTLED.has(r.status)).sort((a, b) => (a.due_at ?? '~').localeCompare(b.due_at ?? '~'));
+    const owed = list.filter((r) => !r.sent_at && !SETTLED.has(r.status)).sort(byDueThenName);
     const overdueRows = owed.filter((r) => r.status === 'overdue' || (r.due_at !== null && Date.parse(r.due_at) < now.getTime()));
     const marker = deadlineMarker(incident);
     const table = ['| regime | stage | recipient | due (UTC) | status |', '|---|---|---|---|---|'];
@@ -45,7 +45,7 @@ export function planDeadlineIssues(rows: readonly DeadlineRow[], now: Date): Dea
       table.push(`| ${cell(r.regime)} | ${cell(r.stage)} | ${cell(r.recipient)} | ${cell(r.due_at)} | ${late} (${cell(r.status)}) |`);
     }
     const body = owed.length
-      ? [marker, `Notifications still owed for **${incident}** (kept up to date by the deadline watcher; do not edit the marker line).`, '', ...table, '', `_Sources: ${[...new Set(owed.map((r) => r.source).filter(Boolean))].map((s) => escapeInline(String(s))).join('; ') || '—'}_`].join('\n')
+      ? [marker, `Notifications still owed for **${incident}** (kept up to date by the deadline watcher; do not edit the marker line).`, '', ...table, '', `_Sources: ${[...new Set(owed.map((r) => r.source).filter(Boolean))].sort().map((s) => escapeInline(String(s))).join('; ') || '—'}_`].join('\n')
       : [marker, `All notifications for **${incident}** are sent or recorded as not required.`].join('\n');
     const title = owed.length ? `${incident}: ${overdueRows.length ? `${overdueRows.length} notification${overdueRows.length === 1 ? '' : 's'} OVERDUE` : `${owed.length} notification${owed.length === 1 ? '' : 's'} due`}` : `${incident}: notifications complete`;
     plans.push({ incident, marker, open: owed.length > 0, overdue: overdueRows.length > 0, title, body });
@@ -80,6 +80,11 @@ export async function applyDeadlineIssues(gh: GithubClient, repo: RepoRef, plans
     out.push({ incident: p.incident, issue: hit.number, action: wantState === 'closed' && hit.state !== 'closed' ? 'closed' : 'updated' });
   }
   return out;
+}
+
+function byDueThenName(a: DeadlineRow, b: DeadlineRow): number {
+  const key = (r: DeadlineRow) => [r.due_at ?? '~', r.regime ?? '', r.stage ?? '', r.recipient ?? ''].join('\u0000');
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 }
 
 function cell(v: string | null | undefined): string {

@@ -132,6 +132,15 @@ export class FakeGithub {
 
   // ---- HTTP ----
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      await this.handleChecked(req, res);
+    } catch (e) {
+      this.violations.push(`${req.method} ${req.url}: fake crashed: ${(e as Error).message}`);
+      if (!res.headersSent) this.send(res, 500, { message: 'fake crashed', documentation_url: 'https://docs.github.com/rest' });
+    }
+  }
+
+  private async handleChecked(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     const method = (req.method ?? 'GET').toUpperCase();
     const chunks: Buffer[] = [];

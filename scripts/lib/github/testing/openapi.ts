@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import AjvModule, { type ValidateFunction } from 'ajv';
 import * as formatsModule from 'ajv-formats';
@@ -32,7 +33,7 @@ export class OpenApi {
 
   constructor() {
     const require = createRequire(import.meta.url);
-    this.spec = require('@octokit/openapi/generated/api.github.com.json') as Json;
+    this.spec = nullableWithoutType(JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as Json) as Json;
     // strict off: the description uses OpenAPI keywords (nullable, discriminator, example, x-github)
     // that are not JSON Schema; ajv understands `nullable` natively.
     this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
@@ -132,7 +133,7 @@ export class OpenApi {
       this.cache.set(key, v);
     }
     if (v(data)) return [];
-    return [`${what}: ${this.ajv.errorsText(v.errors, { separator: '; ' })}`];
+    return [`${what}: ${this.ajv.errorsText((v.errors ?? []).slice(0, 5), { separator: '; ' })}`];
   }
 
   /** A minimal valid instance of a component schema: every required property, nullable ones null. */
@@ -167,6 +168,24 @@ export class OpenApi {
       default: return {};
     }
   }
+}
+
+/**
+ * OpenAPI 3.0 allows `nullable: true` next to `oneOf`/`anyOf` without `type`; ajv only accepts it
+ * beside `type`. Rewrites those nodes to `anyOf: [<the rest>, {type: null}]` (same meaning).
+ */
+function nullableWithoutType(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableWithoutType);
+  if (!node || typeof node !== 'object') return node;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(node as Json)) out[k] = nullableWithoutType(v);
+  // OpenAPI 3.0: `nullable` admits null even next to an enum that does not list it.
+  if (out['nullable'] === true && Array.isArray(out['enum']) && !out['enum'].includes(null)) out['enum'] = [...out['enum'], null];
+  if (out['nullable'] === true && out['type'] === undefined) {
+    const { nullable: _n, ...rest } = out;
+    return { anyOf: [rest, { type: 'null' }] };
+  }
+  return out;
 }
 
 function escapePointer(segment: string): string {
