@@ -179,7 +179,7 @@ export class FakeGithub {
     const failing = this.failures.get(op.operationId);
     if (failing?.length) {
       status = failing.shift()!;
-      out = { message: status === 403 ? 'You have exceeded a secondary rate limit' : 'Server Error', documentation_url: 'https://docs.github.com/rest' };
+      out = { message: status === 403 || status === 429 ? 'You have exceeded a secondary rate limit' : 'Server Error', documentation_url: 'https://docs.github.com/rest' };
       if (status === 403 || status === 429) headers = { 'retry-after': '1' };
     } else if (this.forbidden.has(op.operationId)) {
       status = 403;
