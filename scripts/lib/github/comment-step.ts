@@ -167,7 +167,11 @@ async function loadResultFiles(ctx: StepContext, opts: CommentOptions, runId: nu
   const { files, ignored } = extractArtifact(zip);
   if (ignored.length) warn(ctx, `ignored unexpected artifact entries: ${ignored.slice(0, 5).join(', ')}${ignored.length > 5 ? ', …' : ''}`);
   const report = files.get('report.json');
-  if (report === undefined) throw new ArtifactError('the artifact holds no report.json');
+  if (report === undefined) {
+    // The check could not produce a result (exit 2); its own run shows why. Nothing to post.
+    warn(ctx, 'the check artifact holds no report.json; the check run itself failed — see its log');
+    return undefined;
+  }
   const pr = files.get('pr.json');
   return { report, ...(pr !== undefined ? { pr } : {}) };
 }
