@@ -10,7 +10,7 @@ async function runStep(io: CliIo, repo: string | undefined, body: (ctx: import('
   const { GithubSetupError } = await import('../../lib/github/client.ts');
   const { ActionsEnvError } = await import('../../lib/github/actions-io.ts');
   const { ApproversConfigError } = await import('../../lib/github/approvers-config.ts');
-  const { StepInputError } = await import('../../lib/github/other-steps.ts');
+  const { StepInputError } = await import('../../lib/github/step-context.ts');
   const { ChangeListingError } = await import('../../lib/github/pr-files.ts');
   const { MembershipError } = await import('../../lib/github/approvals.ts');
   const { explainGithubError, httpFailure } = await import('../../lib/github/errors.ts');
@@ -58,7 +58,7 @@ export const registerGithub: RegisterVerb = (program, io, setExit) => {
     .option('--git-dir <dir>', 'checkout holding base and head commits, used when the PR lists more than 3,000 files')
     .addOption(repoOption())
     .action(async (o: { status?: boolean; gitDir?: string; repo?: string }) => {
-      const { runApprovalsStep } = await import('../../lib/github/other-steps.ts');
+      const { runApprovalsStep } = await import('../../lib/github/approvals-step.ts');
       setExit(await runStep(io, o.repo, (ctx) => runApprovalsStep(ctx, { status: Boolean(o.status), ...(o.gitDir ? { gitDir: o.gitDir } : {}) })));
     });
 
@@ -69,7 +69,7 @@ export const registerGithub: RegisterVerb = (program, io, setExit) => {
     .option('--dry-run', 'print what would be ensured; no API calls')
     .addOption(repoOption())
     .action(async (o: { out?: string; dryRun?: boolean; repo?: string }) => {
-      const { runFollowUpsStep } = await import('../../lib/github/other-steps.ts');
+      const { runFollowUpsStep } = await import('../../lib/github/follow-ups-step.ts');
       setExit(await runStep(io, o.repo, (ctx) => runFollowUpsStep(ctx, { ...(o.out ? { out: o.out } : {}), dryRun: Boolean(o.dryRun) })));
     });
 
@@ -82,7 +82,7 @@ export const registerGithub: RegisterVerb = (program, io, setExit) => {
     .action(async (o: { rows: string; now?: string; repo?: string }) => {
       const now = o.now ? new Date(o.now) : new Date();
       if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an RFC 3339 timestamp, e.g. 2026-12-03T09:00:00Z (got ${o.now})`);
-      const { runDeadlineIssuesStep } = await import('../../lib/github/other-steps.ts');
+      const { runDeadlineIssuesStep } = await import('../../lib/github/deadline-issues-step.ts');
       setExit(await runStep(io, o.repo, (ctx) => runDeadlineIssuesStep(ctx, { rows: o.rows, now })));
     });
 

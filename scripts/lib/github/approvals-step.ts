@@ -1,9 +1,12 @@
 import { shippedLifecycle } from '../io/shipped-lifecycle.ts';
+import { asRecord as rec } from '../model/access.ts';
+import { appendSummary, readEvent, setOutputs } from './actions-io.ts';
 import { evaluateApprovals, listReviews, currentApprovers, teamCheckVia, type ApprovalStatus } from './approvals.ts';
 import { readApprovers } from './approvers-config.ts';
 import { listPrChanges } from './pr-files.ts';
 import { escapeInline } from './markdown-escape.ts';
-import type { StepContext } from './step-context.ts';
+import { pullRequestOfEvent, resolveTargetPr } from './pr-target.ts';
+import { fail, notice, StepInputError, warn, type StepContext } from './step-context.ts';
 import { requiredApprovals } from './transitions.ts';
 
 export const APPROVALS_CONTEXT = 'incident-ledger/approvals';
@@ -50,4 +53,32 @@ export function approvalsMarkdown(statuses: readonly ApprovalStatus[]): string {
   const problems = statuses.flatMap((s) => s.problems);
   if (problems.length) lines.push('', ...[...new Set(problems)].map((p) => `- ${p}`));
   return lines.join('\n') + '\n';
+}
+
+/**
+ * `incident github approvals`: the approval gate as a step. The PR comes from the event
+ * (pull_request, pull_request_review, or workflow_run via the case-25 derivation); exit 1 when an
+ * approval is missing, so the job can be a required check; `--status` also sets a commit status.
+ */
+export async function runApprovalsStep(ctx: StepContext, opts: { status: boolean; gitDir?: string }): Promise<number> {
+  const { payload } = readEvent(ctx.env);
+  let pr: { number: number; headSha: string; baseSha: string };
+  if (Object.keys(rec(payload['workflow_run'])).length) {
+    const t = await resolveTargetPr(ctx.gh, ctx.repo, payload);
+    if (!t.ok) { warn(ctx, `approvals not evaluated: ${t.skip}`); return 0; }
+    const { data } = await ctx.gh.rest.pulls.get({ ...ctx.repo, pull_number: t.pr.number });
+    pr = { number: t.pr.number, headSha: t.pr.headSha, baseSha: data.base.sha };
+  } else {
+    const fromEvent = pullRequestOfEvent(payload);
+    if (!fromEvent) throw new StepInputError('the event carries no pull request (run on pull_request, pull_request_review or workflow_run)');
+    pr = fromEvent;
+  }
+  const outcome = await computeApprovals(ctx, pr, opts.gitDir);
+  if (opts.status) await setApprovalsStatus(ctx, pr.headSha, outcome.statuses);
+  for (const n of outcome.notes) notice(ctx, n);
+  const missing = outcome.statuses.filter((s) => !s.satisfied);
+  for (const s of missing) fail(ctx, `leaving phase ${s.phase} in ${s.incident} needs an approving review on the head commit from ${s.roles.join(' or ')}${s.problems.length ? ` (${s.problems.join('; ')})` : ''}`, 'incident-ledger approvals');
+  appendSummary(ctx.env, approvalsMarkdown(outcome.statuses) + outcome.notes.map((n) => `\n> ${n}\n`).join(''));
+  setOutputs(ctx.env, { required: outcome.statuses.length, missing: missing.length });
+  return missing.length ? 1 : 0;
 }

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { asRecord as rec } from '../model/access.ts';
 import { appendSummary, readEvent, setOutputs } from './actions-io.ts';
 import { computeApprovals, setApprovalsStatus, type ApprovalsOutcome } from './approvals-step.ts';
 import { ARTIFACT_NAME, ArtifactError, downloadRunArtifact, extractArtifact } from './artifact.ts';
 import { parseJsonSafely, validateArtifactPr, validateCheckResult, type ArtifactPullRequest, type CheckResult } from './check-result.ts';
 import { explainGithubError, isForbidden } from './errors.ts';
 import { applyLabels, planLabels } from './labels.ts';
-import { crossCheckArtifactPr, resolveTargetPr, type TargetPr } from './pr-target.ts';
+import { crossCheckArtifactPr, pullRequestOfEvent, resolveTargetPr, type TargetPr } from './pr-target.ts';
 import { COMMENT_MARKER, renderCheckComment } from './render-comment.ts';
 import { fail, notice, warn, type StepContext } from './step-context.ts';
 import { upsertStickyComment } from './sticky-comment.ts';
@@ -22,9 +23,6 @@ export interface CommentOptions {
   status: boolean;
   gitDir?: string;
 }
-
-type Json = Record<string, unknown>;
-const rec = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 
 /**
  * The comment step. In the privileged `workflow_run` job: derive the PR from the trusted event,
@@ -50,15 +48,13 @@ export async function runCommentStep(ctx: StepContext, opts: CommentOptions): Pr
     }
     target = t.pr;
   } else {
-    const pr = rec(payload['pull_request']);
-    const number = Number(pr['number']);
-    const headSha = String(rec(pr['head'])['sha'] ?? '');
-    if (!Number.isInteger(number) || number < 1 || !/^[0-9a-f]{40}$/.test(headSha)) {
+    const pr = pullRequestOfEvent(payload);
+    if (!pr) {
       warn(ctx, `not commenting: the ${eventName || 'current'} event carries no pull request`, 'incident-ledger comment');
       setOutputs(ctx.env, { posted: 'false' });
       return 0;
     }
-    target = { number, headSha, via: 'event.pull_request', baseSha: String(rec(pr['base'])['sha'] ?? '') };
+    target = { ...pr, via: 'event.pull_request' };
   }
 
   // 2. The result: untrusted data, validated before use.

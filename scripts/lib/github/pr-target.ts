@@ -1,3 +1,4 @@
+import { asRecord as rec } from '../model/access.ts';
 import type { RepoRef } from './actions-io.ts';
 import type { GithubClient } from './client.ts';
 
@@ -11,7 +12,6 @@ export interface TargetPr { number: number; headSha: string; via: 'workflow_run.
 export type TargetOutcome = { ok: true; pr: TargetPr } | { ok: false; skip: string };
 
 type Json = Record<string, unknown>;
-const rec = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 
 export async function resolveTargetPr(gh: GithubClient, repo: RepoRef, payload: Json): Promise<TargetOutcome> {
   const run = rec(payload['workflow_run']);
@@ -32,6 +32,16 @@ export async function resolveTargetPr(gh: GithubClient, repo: RepoRef, payload: 
   const pulls = await gh.paginate(gh.rest.pulls.list, { ...repo, state: 'open', head: `${owner}:${branch}`, per_page: 100 });
   const matches = pulls.filter((p) => p.head.sha === headSha && p.base.repo.full_name.toLowerCase() === full).map((p) => p.number);
   return single(matches, headSha, 'pulls.list');
+}
+
+/** PR number, head and base commits of a pull_request / pull_request_review event (GitHub-written, trusted). */
+export function pullRequestOfEvent(payload: Json): { number: number; headSha: string; baseSha: string } | undefined {
+  const pr = rec(payload['pull_request']);
+  const number = Number(pr['number']);
+  const headSha = String(rec(pr['head'])['sha'] ?? '');
+  const baseSha = String(rec(pr['base'])['sha'] ?? '');
+  if (!Number.isInteger(number) || number < 1 || !/^[0-9a-f]{40}$/.test(headSha) || !/^[0-9a-f]{40}$/.test(baseSha)) return undefined;
+  return { number, headSha, baseSha };
 }
 
 function single(numbers: number[], headSha: string, via: TargetPr['via']): TargetOutcome {

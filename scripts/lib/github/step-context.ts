@@ -22,3 +22,6 @@ export function stepContext(io: { env: Env; cwd: string; stdout(t: string): void
 export const warn = (ctx: StepContext, text: string, title?: string) => ctx.out(workflowCommand('warning', text, title));
 export const fail = (ctx: StepContext, text: string, title?: string) => ctx.out(workflowCommand('error', text, title));
 export const notice = (ctx: StepContext, text: string, title?: string) => ctx.out(workflowCommand('notice', text, title));
+
+/** Bad input to a step (file, rows, event): one line, exit 2. */
+export class StepInputError extends Error {}
