@@ -3,6 +3,7 @@ import { asRecord as rec } from '../model/access.ts';
 import { appendSummary, readEvent, setOutputs } from './actions-io.ts';
 import { evaluateApprovals, listReviews, currentApprovers, teamCheckVia, type ApprovalStatus } from './approvals.ts';
 import { readApprovers } from './approvers-config.ts';
+import { explainGithubError, isForbidden } from './errors.ts';
 import { listPrChanges } from './pr-files.ts';
 import { escapeInline } from './markdown-escape.ts';
 import { pullRequestOfEvent, resolveTargetPr } from './pr-target.ts';
@@ -74,7 +75,14 @@ export async function runApprovalsStep(ctx: StepContext, opts: { status: boolean
     pr = fromEvent;
   }
   const outcome = await computeApprovals(ctx, pr, opts.gitDir);
-  if (opts.status) await setApprovalsStatus(ctx, pr.headSha, outcome.statuses);
+  if (opts.status) {
+    try {
+      await setApprovalsStatus(ctx, pr.headSha, outcome.statuses);
+    } catch (e) {
+      if (!isForbidden(e)) throw e;
+      warn(ctx, explainGithubError(e, 'set the incident-ledger/approvals status', 'statuses: write'), 'incident-ledger approvals');
+    }
+  }
   for (const n of outcome.notes) notice(ctx, n);
   const missing = outcome.statuses.filter((s) => !s.satisfied);
   for (const s of missing) fail(ctx, `leaving phase ${s.phase} in ${s.incident} needs an approving review on the head commit from ${s.roles.join(' or ')}${s.problems.length ? ` (${s.problems.join('; ')})` : ''}`, 'incident-ledger approvals');

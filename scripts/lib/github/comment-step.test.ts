@@ -1,6 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMENT_LIMIT, COMMENT_MARKER } from './render-comment.ts';
-import { runAsAction } from './testing/actions-run.ts';
+import { exampleEvent, runAsAction } from './testing/actions-run.ts';
 import { FakeGithub } from './testing/fake-github.ts';
 import { artifactZip, BASE, checkResult, HEAD, incident, workflowRunEvent } from './testing/fixtures.ts';
 
@@ -202,5 +205,22 @@ describe('the comment is re-rendered and escaped (case 21)', () => {
     const body = fake.commentsOn(57)[0]!.body;
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
     expect(body).toMatch(/_\d+ more findings not shown/);
+  });
+});
+
+describe('incident github comment on a pull_request event (same-repository use)', () => {
+  it('comments from a result file, and says so when no incident changed', async () => {
+    fake.addPull({ number: 3, headSha: HEAD });
+    const payload = exampleEvent('pull_request', (p) => p['action'] === 'opened');
+    const pr = payload['pull_request'] as Record<string, Record<string, unknown>>;
+    (pr as Record<string, unknown>)['number'] = 3;
+    pr['head']!['sha'] = HEAD;
+    pr['base']!['sha'] = BASE;
+    const file = join(mkdtempSync(join(tmpdir(), 'il-result-')), 'result.json');
+    writeFileSync(file, JSON.stringify(checkResult({ incidents: [], files: [], summary: { incidents: 0, errors: 0, warnings: 0 } })));
+    const r = await runAsAction(fake, ['github', 'comment', '--result', file], { name: 'pull_request', payload });
+    expect(r.code).toBe(0);
+    expect(fake.commentsOn(3)[0]!.body).toContain('No incident files changed in this pull request.');
+    expect(fake.issue(3)!.labels).toEqual([]);
   });
 });
