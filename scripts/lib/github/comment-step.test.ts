@@ -197,6 +197,16 @@ describe('the comment is re-rendered and escaped (case 21)', () => {
     expect(body).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;');
   });
 
+  it('withholds the title of a TLP:RED incident', async () => {
+    fake.addPull({ number: 57, headSha: HEAD });
+    upload(777, { 'report.json': checkResult({ incidents: [incident({ tlp: 'TLP:RED', title: 'Attacker in payroll via vendor X' })] }) });
+    await comment();
+    const body = fake.commentsOn(57)[0]!.body;
+    expect(body).not.toContain('vendor X');
+    expect(body).toContain('title withheld: TLP:RED');
+    expect(fake.issue(57)!.labels).toContain('tlp:red');
+  });
+
   it('stays within GitHub\'s 65,536-character limit and says what it left out', async () => {
     fake.addPull({ number: 57, headSha: HEAD });
     const diagnostics = Array.from({ length: 5000 }, (_, i) => ({ rule: 'schema/required', severity: 'error' as const, file: `incidents/vcdb/${String(i).padStart(5, '0')}.md`, line: 2, column: 1, message: 'missing `title`'.padEnd(200, '.'), hint: 'Add `title: ...`' }));

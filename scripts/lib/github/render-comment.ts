@@ -36,7 +36,8 @@ export function renderCheckComment(result: CheckResult, opts: RenderOptions = {}
   if (result.incidents.length) {
     top.push('| incident | change | phase | severity | TLP | errors | warnings |', '|---|---|---|---|---|---:|---:|');
     for (const i of result.incidents) {
-      const title = i.title ? ` — ${escapeInline(i.title, 120)}` : '';
+      // A TLP:RED title stays in the record: comments are mailed to every watcher of the PR.
+      const title = i.tlp === 'TLP:RED' ? ' — _(title withheld: TLP:RED)_' : i.title ? ` — ${escapeInline(i.title, 120)}` : '';
       const phase = i.phaseBefore === i.phaseAfter ? (i.phaseAfter ?? '—') : `${i.phaseBefore ?? 'new'} → ${i.phaseAfter ?? 'deleted'}`;
       top.push(`| ${escapeInline(i.id)}${title} | ${i.change} | ${escapeInline(phase)} | ${escapeInline(i.severity ?? '—')} | ${escapeInline(i.tlp ?? '—')} | ${i.errors ?? 0} | ${i.warnings ?? 0} |`);
     }
