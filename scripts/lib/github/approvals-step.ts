@@ -2,7 +2,7 @@ import { shippedLifecycle } from '../io/shipped-lifecycle.ts';
 import { asRecord as rec } from '../model/access.ts';
 import { appendSummary, readEvent, setOutputs } from './actions-io.ts';
 import { evaluateApprovals, listReviews, currentApprovers, teamCheckVia, type ApprovalStatus } from './approvals.ts';
-import { readApprovers } from './approvers-config.ts';
+import { parseApprovers, SETTINGS_FILE } from './approvers-config.ts';
 import { explainGithubError, isForbidden } from './errors.ts';
 import { listPrChanges } from './pr-files.ts';
 import { escapeInline } from './markdown-escape.ts';
@@ -21,14 +21,17 @@ export interface ApprovalsOutcome { statuses: ApprovalStatus[]; notes: string[] 
 export async function computeApprovals(ctx: StepContext, pr: { number: number; headSha: string; baseSha: string }, gitDir?: string): Promise<ApprovalsOutcome> {
   const changes = await listPrChanges(ctx.gh, ctx.repo, pr.number, { baseSha: pr.baseSha, headSha: pr.headSha, ...(gitDir ? { gitDir } : {}) });
   let needs;
+  let settings: string | undefined;
   try {
     needs = await requiredApprovals(shippedLifecycle(), changes.files, changes.read, pr.baseSha, pr.headSha);
+    // Who may approve is read at the BASE commit: a pull request cannot appoint its own approvers.
+    if (needs.length) settings = await changes.read(pr.baseSha, SETTINGS_FILE);
   } finally {
     changes.close();
   }
   const notes = changes.note ? [changes.note] : [];
   if (!needs.length) return { statuses: [], notes };
-  const approvers = await readApprovers(ctx.cwd);
+  const approvers = settings === undefined ? {} : parseApprovers(settings);
   const approved = currentApprovers(await listReviews(ctx.gh, ctx.repo, pr.number), pr.headSha);
   const statuses = await evaluateApprovals(needs, approvers, approved, teamCheckVia(ctx.gh));
   return { statuses, notes };

@@ -21,7 +21,7 @@ let cwd: string;
 beforeEach(async () => {
   fake = await FakeGithub.start('acme', 'incidents');
   cwd = mkdtempSync(join(tmpdir(), 'il-approvals-'));
-  writeFileSync(join(cwd, '.incident-ledger.yml'), SETTINGS);
+  fake.contents.set(`${BASE}:.incident-ledger.yml`, SETTINGS);
   fake.teams.set('acme/legal', new Set(['counsel-sam']));
   const pr = fake.addPull({ number: 57, headSha: HEAD, baseSha: BASE, files: [{ filename: FILE, status: 'modified' }, { filename: 'README.md', status: 'modified' }] });
   void pr;
@@ -80,15 +80,24 @@ describe('incident github approvals', () => {
   });
 
   it('names the missing configuration when no approver is set for the role', async () => {
-    writeFileSync(join(cwd, '.incident-ledger.yml'), 'approvers: { ciso: { users: [ciso-alex] } }\n');
+    fake.contents.set(`${BASE}:.incident-ledger.yml`, 'approvers: { ciso: { users: [ciso-alex] } }\n');
     fake.pulls[0]!.reviews.push(review('dpo-jane', 'APPROVED'));
     const r = await approvals();
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('nobody is configured for role `legal`');
   });
 
+  it('reads approvers at the base commit: a PR cannot appoint its own approver', async () => {
+    fake.pulls[0]!.files.push({ filename: '.incident-ledger.yml', status: 'modified' });
+    fake.contents.set(`${HEAD}:.incident-ledger.yml`, 'approvers: { legal: { users: [mallory] } }\n');
+    writeFileSync(join(cwd, '.incident-ledger.yml'), 'approvers: { legal: { users: [mallory] } }\n'); // the PR's checkout
+    fake.pulls[0]!.reviews.push(review('mallory', 'APPROVED'));
+    const r = await approvals();
+    expect(r.code).toBe(1);
+  });
+
   it('reports an invalid approvers block as one line, exit 2', async () => {
-    writeFileSync(join(cwd, '.incident-ledger.yml'), 'approvers:\n  legal:\n    teams: [not a team]\n');
+    fake.contents.set(`${BASE}:.incident-ledger.yml`, 'approvers:\n  legal:\n    teams: [not a team]\n');
     const r = await approvals();
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: \.incident-ledger\.yml: `approvers\.legal\.teams\.0` must match pattern/);
@@ -130,6 +139,7 @@ describe('more changed files than the API lists (case 22)', () => {
     git('init', '-q', '-b', 'main');
     mkdirSync(join(repo, 'incidents/2026'), { recursive: true });
     writeFileSync(join(repo, FILE), BEFORE);
+    writeFileSync(join(repo, '.incident-ledger.yml'), SETTINGS);
     git('add', '-A'); git('commit', '-qm', 'base');
     const base = git('rev-parse', 'HEAD');
     mkdirSync(join(repo, 'incidents/vcdb'), { recursive: true });

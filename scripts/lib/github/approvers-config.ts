@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { readShippedJson } from '../io/shipped-schemas.ts';
 import { createAjv } from '../validate/ajv.ts';
@@ -14,20 +12,10 @@ export type Approvers = Record<string, RoleApprovers>;
 export class ApproversConfigError extends Error {}
 
 /**
- * The `approvers:` block, validated by schemas/approvers.schema.json. A missing file or block means
- * nobody is configured (every approval gate then stays unsatisfied, with a message naming the role).
- * Read from the trusted checkout (the base branch), never from the pull request.
+ * The `approvers:` block of the settings text, validated by schemas/approvers.schema.json. A missing
+ * file or block means nobody is configured (every approval gate then stays unsatisfied, with a
+ * message naming the role). Callers pass the file as it is at the pull request's BASE commit.
  */
-export async function readApprovers(root: string): Promise<Approvers> {
-  let text: string;
-  try {
-    text = await readFile(join(root, SETTINGS_FILE), 'utf8');
-  } catch {
-    return {};
-  }
-  return parseApprovers(text);
-}
-
 export function parseApprovers(text: string): Approvers {
   if (Buffer.byteLength(text) > SETTINGS_LIMIT_BYTES) throw new ApproversConfigError(`${SETTINGS_FILE} is larger than 256 KiB`);
   const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: true });
