@@ -139,7 +139,7 @@ describe('case 25: the target PR comes from trusted event data only', () => {
   });
 
   it('refuses a report.json that does not match the schema', async () => {
-    upload(777, { 'report.json': { ...checkResult(), incidents: [{ ...incident(), severity: 'urgent"><img src=x>' }] } });
+    upload(777, { 'report.json': { ...checkResult(), incidents: [{ ...incident(), change: 'exploded' }], headSha: 'not-a-sha' } });
     const r = await comment(forkEvent());
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/report\.json does not match schemas\/check-result\.schema\.json/);
@@ -195,6 +195,15 @@ describe('the comment is re-rendered and escaped (case 21)', () => {
     expect(body).not.toMatch(/(?<!\\)`uname/);
     expect(body).not.toContain('](javascript');
     expect(body).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;');
+  });
+
+  it('comments on a file with invalid values but labels only schema-valid ones', async () => {
+    fake.addPull({ number: 57, headSha: HEAD });
+    upload(777, { 'report.json': checkResult({ incidents: [incident({ severity: 'urgent"><img src=x>', tlp: 'TLP:PURPLE', phaseAfter: 'Pwned' })], summary: { incidents: 1, errors: 3, warnings: 0 } }) });
+    expect((await comment()).code).toBe(0);
+    expect(fake.issue(57)!.labels).toEqual([]);
+    expect(fake.labels.size).toBe(0);
+    expect(fake.commentsOn(57)[0]!.body).toContain('urgent&quot;&gt;&lt;img src=x&gt;');
   });
 
   it('withholds the title of a TLP:RED incident', async () => {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { shippedLifecycle } from '../io/shipped-lifecycle.ts';
 import { asRecord as rec } from '../model/access.ts';
 import { appendSummary, readEvent, setOutputs } from './actions-io.ts';
 import { computeApprovals, setApprovalsStatus, type ApprovalsOutcome } from './approvals-step.ts';
@@ -123,7 +124,7 @@ export async function runCommentStep(ctx: StepContext, opts: CommentOptions): Pr
   }
   if (opts.labels) {
     try {
-      const ch = await applyLabels(ctx.gh, ctx.repo, target.number, planLabels(result));
+      const ch = await applyLabels(ctx.gh, ctx.repo, target.number, planLabels(result, new Set(shippedLifecycle().phases.map((p) => p.id))));
       if (ch.added.length || ch.removed.length) notice(ctx, `PR #${target.number}: labels +[${ch.added.join(', ')}] -[${ch.removed.join(', ')}]`, 'incident-ledger labels');
     } catch (e) {
       if (!isForbidden(e) && !isAuthOrNotFound(e)) throw e;

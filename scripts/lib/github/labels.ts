@@ -16,10 +16,13 @@ const SEVERITY_COLOURS = ['b60205', 'd93f0b', 'fbca04', 'c5def5', 'ededed'];
  * The informational labels for a PR, derived from validated structured fields of the check result
  * (phase ids, `sevN`, TLP enum): never label names from the artifact, never gating labels.
  */
-export function planLabels(result: CheckResult): LabelSpec[] {
+export function planLabels(result: CheckResult, phases: ReadonlySet<string>): LabelSpec[] {
   const out = new Map<string, LabelSpec>();
-  for (const i of result.incidents) {
-    if (i.phaseAfter) out.set(`phase:${i.phaseAfter}`, { name: `phase:${i.phaseAfter}`, color: '0e8a16', description: `An incident in this PR is in phase ${i.phaseAfter}` });
+  for (let i of result.incidents) {
+    // Values come from incident files (maybe invalid ones): only schema-valid values become labels.
+    if (i.severity && !/^sev[1-9]$/.test(i.severity)) i = { ...i, severity: null };
+    if (i.tlp && !(i.tlp in TLP_COLOURS)) i = { ...i, tlp: null };
+    if (i.phaseAfter && phases.has(i.phaseAfter)) out.set(`phase:${i.phaseAfter}`, { name: `phase:${i.phaseAfter}`, color: '0e8a16', description: `An incident in this PR is in phase ${i.phaseAfter}` });
     if (i.severity) {
       const n = Number(i.severity.slice(3));
       out.set(`severity:${i.severity}`, { name: `severity:${i.severity}`, color: SEVERITY_COLOURS[Math.min(n, SEVERITY_COLOURS.length) - 1]!, description: `Highest-priority incident severity ${i.severity}` });
