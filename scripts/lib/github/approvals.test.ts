@@ -123,6 +123,18 @@ describe('incident github approvals', () => {
   });
 });
 
+describe('when approvals cannot be evaluated in the comment step', () => {
+  it('warns, still comments, and sets an error status instead of leaving the gate pending', async () => {
+    fake.pulls[0]!.files = Array.from({ length: 3001 }, (_, i) => ({ filename: `incidents/x/${i}.md`, status: 'added' as const }));
+    fake.artifacts.set(777, [{ id: fake.id(), name: 'incident-check-result', zip: artifactZip({ 'report.json': checkResult() }) }]);
+    const r = await runAsAction(fake, ['github', 'comment', '--approvals', '--status'], workflowRunEvent({ pullRequests: [57] }), { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/::warning title=incident-ledger approvals::approvals not evaluated: cannot evaluate gate approvals: GitHub listed 3000 of 3001 changed files/);
+    expect(fake.commentsOn(57)).toHaveLength(1);
+    expect(fake.statuses.at(-1)).toMatchObject({ state: 'error', context: 'incident-ledger/approvals' });
+  });
+});
+
 describe('more changed files than the API lists (case 22)', () => {
   const many = (n: number) => Array.from({ length: n }, (_, i) => ({ filename: `incidents/vcdb/${String(i).padStart(5, '0')}.md`, status: 'added' as const }));
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { shippedLifecycle } from '../io/shipped-lifecycle.ts';
 import { asRecord as rec } from '../model/access.ts';
 import { appendSummary, readEvent, setOutputs } from './actions-io.ts';
-import { computeApprovals, setApprovalsStatus, type ApprovalsOutcome } from './approvals-step.ts';
+import { APPROVALS_CONTEXT, computeApprovals, setApprovalsStatus, type ApprovalsOutcome } from './approvals-step.ts';
 import { ARTIFACT_NAME, ArtifactError, downloadRunArtifact, extractArtifact } from './artifact.ts';
 import { parseJsonSafely, validateArtifactPr, validateCheckResult, type ArtifactPullRequest, type CheckResult } from './check-result.ts';
 import { explainGithubError, isForbidden } from './errors.ts';
@@ -105,7 +105,12 @@ export async function runCommentStep(ctx: StepContext, opts: CommentOptions): Pr
       notes.push(...approvals.notes);
       if (opts.status) await setApprovalsStatus(ctx, target.headSha, approvals.statuses, runUrl(ctx));
     } catch (e) {
-      warn(ctx, `approvals not evaluated: ${explainGithubError(e, 'evaluate gate approvals', 'pull-requests: read, statuses: write, members: read')}`, 'incident-ledger approvals');
+      const why = explainGithubError(e, 'evaluate gate approvals', 'pull-requests: read, statuses: write, members: read');
+      warn(ctx, `approvals not evaluated: ${why}`, 'incident-ledger approvals');
+      // Fail closed, visibly: the required status says why instead of waiting forever.
+      if (opts.status) {
+        await ctx.gh.rest.repos.createCommitStatus({ ...ctx.repo, sha: target.headSha, context: APPROVALS_CONTEXT, state: 'error', description: 'gate approvals could not be evaluated; see the incident-comment run', ...(runUrl(ctx) ? { target_url: runUrl(ctx)! } : {}) }).catch(() => undefined);
+      }
     }
   }
 
