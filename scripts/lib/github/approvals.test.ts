@@ -72,6 +72,15 @@ describe('incident github approvals', () => {
     });
   }
 
+  it('a copied incident passes its gates itself (the copy does not inherit its source\'s phases)', async () => {
+    const copy = 'incidents/2026/INC-20261118-ZZZZ-copy.md';
+    fake.pulls[0]!.files = [{ filename: copy, status: 'added' }];
+    fake.contents.set(`${HEAD}:${copy}`, AFTER.replace('id: INC-20261118-R7WM', 'id: INC-20261118-ZZZZ'));
+    const r = await approvals();
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('leaving phase notification in INC-20261118-ZZZZ');
+  });
+
   it('needs nothing when no gate with an approval is passed', async () => {
     fake.contents.set(`${HEAD}:${FILE}`, BEFORE);
     const r = await approvals();

@@ -75,7 +75,7 @@ export async function gitChanges(gitDir: string, baseSha: string, headSha: strin
     if (code.startsWith('R') || code.startsWith('C')) {
       const from = parts[i++]!;
       const to = parts[i++]!;
-      out.push({ filename: to, status: code.startsWith('R') ? 'renamed' : 'added', previous_filename: from });
+      out.push({ filename: to, status: code.startsWith('R') ? 'renamed' : 'copied', previous_filename: from });
     } else {
       const name = parts[i++]!;
       out.push({ filename: name, status: code === 'A' ? 'added' : code === 'D' ? 'removed' : 'modified' });

@@ -21,7 +21,8 @@ export async function requiredApprovals(
     if (afterText === undefined) continue;
     const after = parseIncidentFile(f.filename, afterText).data;
     if (!after) continue;
-    const beforePath = f.status === 'added' ? undefined : (f.previous_filename ?? f.filename);
+    // A copy is a new incident: it must pass every approval gate itself, not inherit its source's.
+    const beforePath = f.status === 'added' || f.status === 'copied' ? undefined : f.status === 'renamed' ? (f.previous_filename ?? f.filename) : f.filename;
     const beforeText = beforePath ? await read(baseSha, beforePath) : undefined;
     const before = beforeText !== undefined ? parseIncidentFile(beforePath!, beforeText).data : undefined;
     const already = new Set((before ? phasesLeft(lc, before) : []).map((p) => p.id));
