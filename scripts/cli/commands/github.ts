@@ -75,15 +75,18 @@ export const registerGithub: RegisterVerb = (program, io, setExit) => {
 
   github
     .command('deadline-issues')
-    .description('keep one issue per incident listing due and overdue notifications; close it when all are sent')
-    .requiredOption('--rows <file>', 'JSON rows {incident, regime, stage, recipient, due_at, status, sent_at, source}')
-    .option('--now <timestamp>', 'evaluate deadlines at this RFC 3339 time (default: now)')
+    .description('keep one issue per incident listing due and overdue notifications; close it when all are met')
+    .option('--input <file>', 'output of `incident deadlines --format json` (or a JSON array of rows {incident, regime, stage, recipient, due_at, status, sent_at, source})')
+    .option('--rows <file>', 'same as --input')
+    .option('--now <timestamp>', 'evaluate at this RFC 3339 time (default: the `at` of the input, else now)')
     .addOption(repoOption())
-    .action(async (o: { rows: string; now?: string; repo?: string }) => {
-      const now = o.now ? new Date(o.now) : new Date();
-      if (Number.isNaN(now.getTime())) throw new UsageError(`--now must be an RFC 3339 timestamp, e.g. 2026-12-03T09:00:00Z (got ${o.now})`);
+    .action(async (o: { input?: string; rows?: string; now?: string; repo?: string }) => {
+      const rows = o.input ?? o.rows;
+      if (!rows) throw new UsageError('name the deadline rows: --input <file> (the output of `incident deadlines --format json`)');
+      const now = o.now ? new Date(o.now) : undefined;
+      if (now && Number.isNaN(now.getTime())) throw new UsageError(`--now must be an RFC 3339 timestamp, e.g. 2026-12-03T09:00:00Z (got ${o.now})`);
       const { runDeadlineIssuesStep } = await import('../../lib/github/deadline-issues-step.ts');
-      setExit(await runStep(io, o.repo, (ctx) => runDeadlineIssuesStep(ctx, { rows: o.rows, now })));
+      setExit(await runStep(io, o.repo, (ctx) => runDeadlineIssuesStep(ctx, { rows, ...(now ? { now } : {}) })));
     });
 
   github.action(() => {

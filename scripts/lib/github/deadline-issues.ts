@@ -18,8 +18,8 @@ export interface DeadlineRow {
 export const DEADLINE_LABEL = 'incident-deadline';
 export const OVERDUE_LABEL = 'deadline-overdue';
 const MARKER_RE = /<!-- incident-ledger:deadlines INC-[0-9A-Z-]+ -->/;
-/** Statuses that mean nothing is owed any more. */
-const SETTLED = new Set(['sent', 'late-sent', 'sent-late', 'not-required', 'waived', 'done', 'met', 'closed']);
+/** Watcher statuses (`incident deadlines`) that mean nothing is owed any more; upcoming, due-soon and overdue are owed. */
+const SETTLED = new Set(['met', 'late', 'not-applicable']);
 
 export function deadlineMarker(incident: string): string {
   return `<!-- incident-ledger:deadlines ${incident} -->`;
@@ -41,8 +41,8 @@ export function planDeadlineIssues(rows: readonly DeadlineRow[], now: Date): Dea
     const marker = deadlineMarker(incident);
     const table = ['| regime | stage | recipient | due (UTC) | status |', '|---|---|---|---|---|'];
     for (const r of owed) {
-      const late = overdueRows.includes(r) ? '🔴 overdue' : '🟡 due';
-      table.push(`| ${cell(r.regime)} | ${cell(r.stage)} | ${cell(r.recipient)} | ${cell(r.due_at)} | ${late} (${cell(r.status)}) |`);
+      const late = overdueRows.includes(r) ? '🔴 overdue' : r.status === 'due-soon' ? '🟠 due soon' : '🟡 upcoming';
+      table.push(`| ${cell(r.regime)} | ${cell(r.stage)} | ${cell(r.recipient)} | ${cell(r.due_at)} | ${late} |`);
     }
     const body = owed.length
       ? [marker, `Notifications still owed for **${incident}** (kept up to date by the deadline watcher; do not edit the marker line).`, '', ...table, '', `_Sources: ${[...new Set(owed.map((r) => r.source).filter(Boolean))].sort().map((s) => escapeInline(String(s))).join('; ') || '—'}_`].join('\n')

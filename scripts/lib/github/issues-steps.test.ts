@@ -86,12 +86,12 @@ describe('incident github follow-ups', () => {
 
 describe('incident github deadline-issues', () => {
   const rows = (over: Partial<DeadlineRow>[] = []): DeadlineRow[] => [
-    { incident: 'INC-20261118-R7WM', regime: 'gdpr', stage: 'initial', recipient: 'Supervisory authority', due_at: '2026-11-21T09:00:00Z', status: 'due', sent_at: null, source: 'GDPR Art. 33(1)' },
-    { incident: 'INC-20261118-R7WM', regime: 'nis2', stage: 'early-warning', recipient: 'CSIRT', due_at: '2026-11-19T09:00:00Z', status: 'sent', sent_at: '2026-11-19T08:00:00Z', source: 'NIS2 Art. 23(4)(a)' },
-    { incident: 'INC-20261118-R7WM', regime: 'nis2', stage: 'notification', recipient: 'CSIRT @acme/everyone', due_at: '2026-11-21T09:00:00Z', status: 'due', sent_at: null, source: 'NIS2 Art. 23(4)(b)' },
+    { incident: 'INC-20261118-R7WM', regime: 'gdpr', stage: 'initial', recipient: 'Supervisory authority', due_at: '2026-11-21T09:00:00Z', status: 'upcoming', sent_at: null, source: 'GDPR Art. 33(1)' },
+    { incident: 'INC-20261118-R7WM', regime: 'nis2', stage: 'early-warning', recipient: 'CSIRT', due_at: '2026-11-19T09:00:00Z', status: 'met', sent_at: '2026-11-19T08:00:00Z', source: 'NIS2 Art. 23(4)(a)' },
+    { incident: 'INC-20261118-R7WM', regime: 'nis2', stage: 'notification', recipient: 'CSIRT @acme/everyone', due_at: '2026-11-21T09:00:00Z', status: 'due-soon', sent_at: null, source: 'NIS2 Art. 23(4)(b)' },
     ...over.map((o) => ({ ...rowDefaults, ...o })),
   ];
-  const rowDefaults: DeadlineRow = { incident: 'INC-20261002-K3DN', regime: 'sec', stage: '8-k', recipient: 'SEC', due_at: '2026-12-10T00:00:00Z', status: 'due', sent_at: null, source: 'Item 1.05' };
+  const rowDefaults: DeadlineRow = { incident: 'INC-20261002-K3DN', regime: 'sec', stage: '8-k', recipient: 'SEC', due_at: '2026-12-10T00:00:00Z', status: 'upcoming', sent_at: null, source: 'Item 1.05' };
   const run = (list: DeadlineRow[], now: string) => {
     writeFileSync(join(cwd, 'rows.json'), JSON.stringify(list));
     return runAsAction(fake, ['github', 'deadline-issues', '--rows', 'rows.json', '--now', now], { name: 'schedule', payload: { schedule: '0 * * * *' } }, { cwd });
@@ -113,12 +113,25 @@ describe('incident github deadline-issues', () => {
     expect(r7.body).toContain('CSIRT @\u200bacme/everyone');
     expect(issues()).toHaveLength(2);
 
-    const allSent = rows([{}]).map((r) => (r.incident === 'INC-20261118-R7WM' ? { ...r, status: 'sent', sent_at: '2026-11-22T10:00:00Z' } : r));
+    const allSent = rows([{}]).map((r) => (r.incident === 'INC-20261118-R7WM' ? { ...r, status: 'late', sent_at: '2026-11-22T10:00:00Z' } : r));
     await run(allSent, '2026-11-23T09:00:00Z');
     expect(r7.state).toBe('closed');
     expect(r7.state_reason).toBe('completed');
     expect(r7.labels).toEqual(['incident-deadline']);
     expect(issues()).toHaveLength(2);
+  });
+
+  it('reads the watcher output (`incident deadlines --format json`) with --input, at its `at`', async () => {
+    const list = [
+      ...rows(),
+      { ...rows()[0]!, regime: 'internal-dpo', stage: 'internal', status: 'not-applicable', due_at: null },
+    ];
+    writeFileSync(join(cwd, 'deadlines.json'), JSON.stringify({ schema: 'incident-ledger/deadlines@1', at: '2026-11-22T09:00:00Z', organisation: 'x', deadlines: list.map((r) => ({ ...r, title: 't', first_stage: true })) }));
+    const r = await runAsAction(fake, ['github', 'deadline-issues', '--input', 'deadlines.json'], { name: 'schedule', payload: {} }, { cwd });
+    expect(r.code).toBe(0);
+    const issue = fake.issues.find((i) => i.body.includes(deadlineMarker('INC-20261118-R7WM')))!;
+    expect(issue.title).toBe('INC-20261118-R7WM: 2 notifications OVERDUE');
+    expect(issue.body).not.toContain('internal\\-dpo');
   });
 
   it('rejects rows without incident or status with a clear message', async () => {
