@@ -1,14 +1,61 @@
-import { EXIT, type RegisterVerb } from '../io.ts';
+import { Option } from 'commander';
+import { EXIT, UsageError, type CliIo, type RegisterVerb } from '../io.ts';
 
-// Placeholder until issue 4 lands: the verb is listed so the CLI's shape is visible.
+export type DeadlinesFormat = 'human' | 'json';
+
 export const registerDeadlines: RegisterVerb = (program, io, setExit) => {
   program
     .command('deadlines')
-    .description('list due, upcoming and overdue regulatory and internal notices (not available yet)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      io.stderr('error: `incident deadlines` is not available yet in this version\n');
-      setExit(EXIT.usage);
+    .description('list every regulatory, contractual and internal notice across the repository with its due time, status and time left')
+    .argument('[paths...]', 'files or folders (default: incidents/)')
+    .option('--at <time>', 'compute as of this instant (RFC 3339 with offset, e.g. 2026-11-19T12:00:00Z); default: now')
+    .addOption(new Option('--format <format>', 'output format').choices(['human', 'json']).default('human'))
+    .action(async (paths: string[], opts: { at?: string; format: DeadlinesFormat }) => {
+      setExit(await runDeadlines(io, paths, { at: opts.at, format: opts.format }));
     });
 };
+
+/** JSON output shape version: bump when a row field changes meaning or disappears. */
+export const DEADLINES_JSON_SCHEMA = 'incident-ledger/deadlines@1';
+
+export async function runDeadlines(io: CliIo, paths: readonly string[], opts: { at?: string; format: DeadlinesFormat; now?: () => number }): Promise<number> {
+  const now = parseAt(opts.at, opts.now ?? Date.now);
+  const [{ collectIncidentFiles }, { parseIncidentFile }, { loadSettings }, { shippedRegimes }, { computeDeadlines, compareDeadlines }, { formatDeadlinesTable }, { formatHuman, summaryLine }, { isoUtc }] = await Promise.all([
+    import('../../lib/io/incident-files.ts'), import('../../lib/parse/incident-file.ts'), import('../../lib/io/settings.ts'),
+    import('../../lib/io/regimes.ts'), import('../../lib/deadlines/engine.ts'), import('../../lib/render/deadlines-human.ts'),
+    import('../../lib/render/diagnostics-human.ts'), import('../../lib/deadlines/zoned-time.ts'),
+  ]);
+  const { settings, found, diagnostics: settingsProblems } = await loadSettings(io.cwd);
+  if (settingsProblems.length) {
+    io.stderr(formatHuman(settingsProblems, new Map(), new Set()));
+    io.stderr(`${summaryLine(0, settingsProblems)}\nerror: the organisation settings are invalid; deadlines would be computed for the wrong organisation\n`);
+    return EXIT.findings;
+  }
+  const { files, problems } = await collectIncidentFiles(io.cwd, paths);
+  if (problems.length) throw new UsageError(problems.map((p) => `${p.file}: ${p.message}`).join('; '));
+  const catalog = shippedRegimes();
+  const rows = [];
+  const unreadable: string[] = [];
+  for (const f of files) {
+    const parsed = parseIncidentFile(f.path, f.bytes);
+    if (!parsed.data) { unreadable.push(parsed.file); continue; }
+    rows.push(...computeDeadlines(parsed.data, settings, catalog, now, parsed.file));
+  }
+  rows.sort(compareDeadlines);
+  const at = isoUtc(now);
+  if (opts.format === 'json') {
+    io.stdout(JSON.stringify({ schema: DEADLINES_JSON_SCHEMA, at, organisation: settings.organisation.name, deadlines: rows, unreadable }, null, 2) + '\n');
+  } else {
+    io.stdout(formatDeadlinesTable(rows, at));
+  }
+  if (!found) io.stderr('note: no .incident-ledger.yml at the repository root: only regimes decided in the incidents are listed, counted in UTC\n');
+  if (unreadable.length) io.stderr(`note: ${unreadable.length} incident file(s) could not be read and are not listed (${unreadable.join(', ')}); run \`incident validate\` for details\n`);
+  return EXIT.ok;
+}
+
+function parseAt(at: string | undefined, clock: () => number): number {
+  if (at === undefined || at === 'now') return clock();
+  const ok = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/i.test(at) ? Date.parse(at) : NaN;
+  if (Number.isNaN(ok)) throw new UsageError(`--at \`${at}\` is not an RFC 3339 time with an offset; expected e.g. --at 2026-11-19T12:00:00Z or --at 2026-11-19T13:00:00+01:00`);
+  return ok;
+}

@@ -123,7 +123,7 @@ describe('incident github approvals', () => {
   it('the comment step shows the approvals and sets the status from recomputed data, not from the artifact', async () => {
     fake.pulls[0]!.reviews.push(review('dpo-jane', 'APPROVED', OLD_HEAD));
     // The artifact claims no approval is needed; the privileged step recomputes and disagrees.
-    fake.artifacts.set(777, [{ id: fake.id(), name: 'incident-check-result', zip: artifactZip({ 'report.json': checkResult() }) }]);
+    fake.artifacts.set(777, [{ id: fake.id(), name: 'incident-check-result', zip: artifactZip({ 'check-result.json': checkResult() }) }]);
     const r = await runAsAction(fake, ['github', 'comment', '--approvals', '--status'], workflowRunEvent({ pullRequests: [57] }), { cwd });
     expect(r.code).toBe(0);
     expect(fake.commentsOn(57)[0]!.body).toContain('⏳ leaving `notification` in INC\\-20261118\\-R7WM needs legal');
@@ -135,7 +135,7 @@ describe('incident github approvals', () => {
 describe('when approvals cannot be evaluated in the comment step', () => {
   it('warns, still comments, and sets an error status instead of leaving the gate pending', async () => {
     fake.pulls[0]!.files = Array.from({ length: 3001 }, (_, i) => ({ filename: `incidents/x/${i}.md`, status: 'added' as const }));
-    fake.artifacts.set(777, [{ id: fake.id(), name: 'incident-check-result', zip: artifactZip({ 'report.json': checkResult() }) }]);
+    fake.artifacts.set(777, [{ id: fake.id(), name: 'incident-check-result', zip: artifactZip({ 'check-result.json': checkResult() }) }]);
     const r = await runAsAction(fake, ['github', 'comment', '--approvals', '--status'], workflowRunEvent({ pullRequests: [57] }), { cwd });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/::warning title=incident-ledger approvals::approvals not evaluated: cannot evaluate gate approvals: GitHub listed 3000 of 3001 changed files/);

@@ -15,8 +15,8 @@ describe('artifact entry names', () => {
 describe('extractArtifact', () => {
   const enc = (s: string) => new TextEncoder().encode(s);
   it('keeps the known files, lists the rest as ignored', () => {
-    const { files, ignored } = extractArtifact(zipSync({ 'report.json': enc('{}'), 'pr.json': enc('{"number":1}'), 'notes.txt': enc('x') }));
-    expect([...files.keys()].sort()).toEqual(['pr.json', 'report.json']);
+    const { files, ignored } = extractArtifact(zipSync({ 'check-result.json': enc('{}'), 'pr.json': enc('{"number":1}'), 'notes.txt': enc('x') }));
+    expect([...files.keys()].sort()).toEqual(['check-result.json', 'pr.json']);
     expect(ignored).toEqual(['notes.txt']);
   });
   it('refuses too many entries, oversized entries and non-zip input', () => {

@@ -7,8 +7,13 @@ import type { GithubClient } from './client.ts';
 // limits on the archive, on each entry and on the number of entries.
 
 export const ARTIFACT_NAME = 'incident-check-result';
-/** Files the artifact may hold; anything else is ignored (and reported). */
-export const ARTIFACT_FILES = ['report.json', 'pr.json'] as const;
+/**
+ * Files the artifact may hold; anything else is ignored (and reported). The result is
+ * `check-result.json` (what `incident check --result-file` writes; `report.json` is accepted as
+ * another name for it); `pr.json` ({number, headSha}) is optional and only cross-checked.
+ */
+export const RESULT_FILES = ['check-result.json', 'report.json'] as const;
+export const ARTIFACT_FILES = [...RESULT_FILES, 'pr.json'] as const;
 
 export interface ArtifactLimits { maxZipBytes: number; maxEntryBytes: number; maxEntries: number }
 export const DEFAULT_LIMITS: ArtifactLimits = { maxZipBytes: 10 * 1024 * 1024, maxEntryBytes: 32 * 1024 * 1024, maxEntries: 20 };

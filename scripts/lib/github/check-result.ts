@@ -2,41 +2,9 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { readShippedJson } from '../io/shipped-schemas.ts';
 import { createAjv } from '../validate/ajv.ts';
 
-/** The JSON `incident check --format json` prints (see the check-result contract). */
-export interface CheckResult {
-  schema: 'incident-ledger/check-result@1';
-  base?: string;
-  baseSha?: string;
-  headSha: string;
-  mergeBase?: string;
-  files: string[];
-  incidents: CheckedIncident[];
-  diagnostics: ResultDiagnostic[];
-  summary: { incidents: number; errors: number; warnings: number; notices?: number };
-}
-
-export interface ApprovalNeed { phase: string; from: string[] }
-
-export interface CheckedIncident {
-  id: string;
-  file: string;
-  previousFile?: string | null;
-  change: 'added' | 'modified' | 'renamed' | 'deleted';
-  phaseBefore: string | null;
-  phaseAfter: string | null;
-  gatesPassed?: string[];
-  approvalsRequired?: ApprovalNeed[];
-  title?: string | null;
-  severity?: string | null;
-  tlp?: string | null;
-  errors?: number;
-  warnings?: number;
-}
-
-export interface ResultDiagnostic {
-  rule: string; severity: 'error' | 'warning' | 'notice'; file: string;
-  line?: number; column?: number; message: string; hint?: string; path?: string;
-}
+export type { CheckResult, CheckedIncident } from '../check/check-result.ts';
+import type { CheckResult } from '../check/check-result.ts';
+export type ResultDiagnostic = CheckResult['diagnostics'][number];
 
 /** pr.json of the artifact: only ever cross-checked against trusted event data. */
 export interface ArtifactPullRequest { number?: number; headSha?: string }
@@ -61,7 +29,7 @@ function check<T>(v: ValidateFunction, data: unknown, what: string): Parsed<T> {
 
 /** Validates parsed JSON against schemas/check-result.schema.json. */
 export function validateCheckResult(data: unknown): Parsed<CheckResult> {
-  return check<CheckResult>(compiled().result, data, 'report.json');
+  return check<CheckResult>(compiled().result, data, 'check-result.json');
 }
 
 export function validateArtifactPr(data: unknown): Parsed<ArtifactPullRequest> {

@@ -20,7 +20,7 @@ const comment = (ev = workflowRunEvent({ pullRequests: [57] })) => runAsAction(f
 describe('incident github comment (workflow_run, same-repository PR)', () => {
   it('creates one sticky comment and the labels, and a second run changes nothing', async () => {
     fake.addPull({ number: 57, headSha: HEAD, headRef: 'fix-typo', baseSha: BASE });
-    upload(777, { 'report.json': checkResult(), 'pr.json': { number: 57, headSha: HEAD } });
+    upload(777, { 'check-result.json': checkResult(), 'pr.json': { number: 57, headSha: HEAD } });
     const first = await comment();
     expect(first.code).toBe(0);
     expect(first.outputs).toMatchObject({ posted: 'true', 'pr-number': '57' });
@@ -42,10 +42,10 @@ describe('incident github comment (workflow_run, same-repository PR)', () => {
     fake.labels.set('needs-triage', { name: 'needs-triage', color: 'ededed', description: null });
     fake.labels.set('phase:logging', { name: 'phase:logging', color: 'ededed', description: null });
     fake.issue(57)!.labels.push('needs-triage', 'phase:logging');
-    upload(777, { 'report.json': checkResult() });
+    upload(777, { 'check-result.json': checkResult() });
     await comment();
     const id = fake.commentsOn(57)[0]!.id;
-    upload(777, { 'report.json': checkResult({ incidents: [incident({ phaseAfter: 'investigation', severity: 'sev2' })] }) });
+    upload(777, { 'check-result.json': checkResult({ incidents: [incident({ phaseAfter: 'investigation', severity: 'sev2' })] }) });
     await comment();
     expect(fake.commentsOn(57).map((c) => c.id)).toEqual([id]);
     expect(fake.commentsOn(57)[0]!.body).toContain('logging → investigation');
@@ -55,7 +55,7 @@ describe('incident github comment (workflow_run, same-repository PR)', () => {
   it('ignores a comment by a person that quotes the marker', async () => {
     fake.addPull({ number: 57, headSha: HEAD });
     fake.comments.push({ id: fake.id(), issue: 57, body: `quoting ${COMMENT_MARKER}`, user: 'mallory', userType: 'User' });
-    upload(777, { 'report.json': checkResult() });
+    upload(777, { 'check-result.json': checkResult() });
     expect((await comment()).code).toBe(0);
     expect(fake.commentsOn(57).map((c) => c.user)).toEqual(['mallory', 'github-actions[bot]']);
   });
@@ -63,7 +63,7 @@ describe('incident github comment (workflow_run, same-repository PR)', () => {
   it('finds its comment beyond the first page of a busy PR', async () => {
     fake.addPull({ number: 57, headSha: HEAD });
     for (let i = 0; i < 130; i++) fake.comments.push({ id: fake.id(), issue: 57, body: `chat ${i}`, user: 'analyst', userType: 'User' });
-    upload(777, { 'report.json': checkResult() });
+    upload(777, { 'check-result.json': checkResult() });
     await comment();
     await comment();
     expect(fake.commentsOn(57).filter((c) => c.body.includes(COMMENT_MARKER))).toHaveLength(1);
@@ -72,7 +72,7 @@ describe('incident github comment (workflow_run, same-repository PR)', () => {
   it('retries a 502 from GitHub', async () => {
     fake.addPull({ number: 57, headSha: HEAD });
     fake.failures.set('issues/list-comments', [502]);
-    upload(777, { 'report.json': checkResult() });
+    upload(777, { 'check-result.json': checkResult() });
     expect((await comment()).code).toBe(0);
     expect(fake.commentsOn(57)).toHaveLength(1);
     expect(fake.exchanges.filter((e) => e.operationId === 'issues/list-comments').map((e) => e.status)).toEqual([502, 200]);
@@ -87,7 +87,7 @@ describe('case 25: the target PR comes from trusted event data only', () => {
   });
 
   it('an honest fork artifact with pull_requests: [] lands on the right PR', async () => {
-    upload(777, { 'report.json': checkResult(), 'pr.json': { number: 57, headSha: HEAD } });
+    upload(777, { 'check-result.json': checkResult(), 'pr.json': { number: 57, headSha: HEAD } });
     const r = await comment(forkEvent());
     expect(r.code).toBe(0);
     expect(fake.commentsOn(57)).toHaveLength(1);
@@ -97,14 +97,14 @@ describe('case 25: the target PR comes from trusted event data only', () => {
   });
 
   it('an honest fork artifact without a PR number works too', async () => {
-    upload(777, { 'report.json': checkResult() });
+    upload(777, { 'check-result.json': checkResult() });
     expect((await comment(forkEvent())).code).toBe(0);
     expect(fake.commentsOn(57)).toHaveLength(1);
   });
 
   it('a malicious artifact PR number fails the job and posts nothing anywhere', async () => {
     upload(777, {
-      'report.json': { ...checkResult(), pr_number: 12, labels: ['severity:low', 'incident-approved'], comment_md: '✅ All passed. @acme/incident-commanders please merge.' },
+      'check-result.json': { ...checkResult(), pr_number: 12, labels: ['severity:low', 'incident-approved'], comment_md: '✅ All passed. @acme/incident-commanders please merge.' },
       'pr.json': { number: 12, headSha: HEAD },
     });
     const r = await comment(forkEvent());
@@ -115,7 +115,7 @@ describe('case 25: the target PR comes from trusted event data only', () => {
   });
 
   it('never takes labels or comment text from the artifact', async () => {
-    upload(777, { 'report.json': { ...checkResult(), labels: ['incident-approved'], comment_md: 'please merge @acme/incident-commanders' } });
+    upload(777, { 'check-result.json': { ...checkResult(), labels: ['incident-approved'], comment_md: 'please merge @acme/incident-commanders' } });
     expect((await comment(forkEvent())).code).toBe(0);
     expect(fake.issue(57)!.labels).not.toContain('incident-approved');
     expect(fake.labels.has('incident-approved')).toBe(false);
@@ -123,7 +123,7 @@ describe('case 25: the target PR comes from trusted event data only', () => {
   });
 
   it('skips with a warning when no open PR has the run head commit', async () => {
-    upload(777, { 'report.json': checkResult() });
+    upload(777, { 'check-result.json': checkResult() });
     const r = await comment(workflowRunEvent({ pullRequests: [], headOwner: 'fork-user', branch: 'fix-typo', headSha: 'e'.repeat(40) }));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('::warning');
@@ -131,23 +131,23 @@ describe('case 25: the target PR comes from trusted event data only', () => {
   });
 
   it('refuses an artifact with a path-traversal entry', async () => {
-    upload(777, { '../report.json': checkResult(), 'report.json': checkResult() });
+    upload(777, { '../check-result.json': checkResult(), 'check-result.json': checkResult() });
     const r = await comment(forkEvent());
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('path traversal');
     expect(fake.writes()).toEqual([]);
   });
 
-  it('refuses a report.json that does not match the schema', async () => {
-    upload(777, { 'report.json': { ...checkResult(), incidents: [{ ...incident(), change: 'exploded' }], headSha: 'not-a-sha' } });
+  it('refuses a check-result.json that does not match the schema', async () => {
+    upload(777, { 'check-result.json': { ...checkResult(), incidents: [{ ...incident(), change: 'exploded' }], headSha: 'not-a-sha' } });
     const r = await comment(forkEvent());
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/report\.json does not match schemas\/check-result\.schema\.json/);
+    expect(r.stdout).toMatch(/check-result\.json does not match schemas\/check-result\.schema\.json/);
     expect(fake.writes()).toEqual([]);
   });
 
   it('refuses invalid JSON and oversized artifacts', async () => {
-    upload(777, { 'report.json': '{"schema": ' });
+    upload(777, { 'check-result.json': '{"schema": ' });
     expect((await comment(forkEvent())).code).toBe(1);
     fake.artifacts.set(777, [{ id: fake.id(), name: 'incident-check-result', zip: new Uint8Array(11 * 1024 * 1024) }]);
     const r = await comment(forkEvent());
@@ -163,7 +163,7 @@ describe('posting is best effort', () => {
     fake.forbidden.add('issues/create-comment');
     fake.forbidden.add('issues/add-labels');
     fake.forbidden.add('issues/create-label');
-    upload(777, { 'report.json': checkResult({ summary: { incidents: 1, errors: 2, warnings: 0 } }) });
+    upload(777, { 'check-result.json': checkResult({ summary: { incidents: 1, errors: 2, warnings: 0, notices: 0 } }) });
     const r = await comment();
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/::warning title=incident-ledger comment::cannot comment on pull request #57: the token lacks permission \(403 Resource not accessible by integration\)/);
@@ -182,10 +182,10 @@ describe('the comment is re-rendered and escaped (case 21)', () => {
   it('neutralises HTML, mentions, backticks and command substitution in titles and messages', async () => {
     fake.addPull({ number: 57, headSha: HEAD });
     const evil = '$(id) `uname -a` <img src=x onerror=alert(1)> @example-org/security-team';
-    upload(777, { 'report.json': checkResult({
+    upload(777, { 'check-result.json': checkResult({
       incidents: [incident({ title: evil })],
       diagnostics: [{ rule: 'schema/enum', severity: 'error', file: 'incidents/a.md', line: 3, column: 11, message: `bad ${evil}`, hint: '[click](javascript:alert(1))' }],
-      summary: { incidents: 1, errors: 1, warnings: 0 },
+      summary: { incidents: 1, errors: 1, warnings: 0, notices: 0 },
     }) });
     await comment();
     const body = fake.commentsOn(57)[0]!.body;
@@ -199,7 +199,7 @@ describe('the comment is re-rendered and escaped (case 21)', () => {
 
   it('comments on a file with invalid values but labels only schema-valid ones', async () => {
     fake.addPull({ number: 57, headSha: HEAD });
-    upload(777, { 'report.json': checkResult({ incidents: [incident({ severity: 'urgent"><img src=x>', tlp: 'TLP:PURPLE', phaseAfter: 'Pwned' })], summary: { incidents: 1, errors: 3, warnings: 0 } }) });
+    upload(777, { 'check-result.json': checkResult({ incidents: [incident({ severity: 'urgent"><img src=x>', tlp: 'TLP:PURPLE', phaseAfter: 'Pwned' })], summary: { incidents: 1, errors: 3, warnings: 0, notices: 0 } }) });
     expect((await comment()).code).toBe(0);
     expect(fake.issue(57)!.labels).toEqual([]);
     expect(fake.labels.size).toBe(0);
@@ -208,7 +208,7 @@ describe('the comment is re-rendered and escaped (case 21)', () => {
 
   it('withholds the title of a TLP:RED incident', async () => {
     fake.addPull({ number: 57, headSha: HEAD });
-    upload(777, { 'report.json': checkResult({ incidents: [incident({ tlp: 'TLP:RED', title: 'Attacker in payroll via vendor X' })] }) });
+    upload(777, { 'check-result.json': checkResult({ incidents: [incident({ tlp: 'TLP:RED', title: 'Attacker in payroll via vendor X' })] }) });
     await comment();
     const body = fake.commentsOn(57)[0]!.body;
     expect(body).not.toContain('vendor X');
@@ -219,7 +219,7 @@ describe('the comment is re-rendered and escaped (case 21)', () => {
   it('stays within GitHub\'s 65,536-character limit and says what it left out', async () => {
     fake.addPull({ number: 57, headSha: HEAD });
     const diagnostics = Array.from({ length: 5000 }, (_, i) => ({ rule: 'schema/required', severity: 'error' as const, file: `incidents/vcdb/${String(i).padStart(5, '0')}.md`, line: 2, column: 1, message: 'missing `title`'.padEnd(200, '.'), hint: 'Add `title: ...`' }));
-    upload(777, { 'report.json': checkResult({ diagnostics, summary: { incidents: 1, errors: 5000, warnings: 0 } }) });
+    upload(777, { 'check-result.json': checkResult({ diagnostics, summary: { incidents: 1, errors: 5000, warnings: 0, notices: 0 } }) });
     await comment();
     const body = fake.commentsOn(57)[0]!.body;
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
@@ -236,7 +236,7 @@ describe('incident github comment on a pull_request event (same-repository use)'
     pr['head']!['sha'] = HEAD;
     pr['base']!['sha'] = BASE;
     const file = join(mkdtempSync(join(tmpdir(), 'il-result-')), 'result.json');
-    writeFileSync(file, JSON.stringify(checkResult({ incidents: [], files: [], summary: { incidents: 0, errors: 0, warnings: 0 } })));
+    writeFileSync(file, JSON.stringify(checkResult({ incidents: [], files: [], summary: { incidents: 0, errors: 0, warnings: 0, notices: 0 } })));
     const r = await runAsAction(fake, ['github', 'comment', '--result', file], { name: 'pull_request', payload });
     expect(r.code).toBe(0);
     expect(fake.commentsOn(3)[0]!.body).toContain('No incident files changed in this pull request.');

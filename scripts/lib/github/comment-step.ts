@@ -69,7 +69,7 @@ export async function runCommentStep(ctx: StepContext, opts: CommentOptions): Pr
       return 0;
     }
     const parsedReport = validateCheckResult(parseJsonSafely(files.report));
-    if (!parsedReport.ok) throw new ArtifactError(`report.json does not match schemas/check-result.schema.json: ${parsedReport.errors.join('; ')}`);
+    if (!parsedReport.ok) throw new ArtifactError(`check-result.json does not match schemas/check-result.schema.json: ${parsedReport.errors.join('; ')}`);
     result = parsedReport.value;
     if (files.pr !== undefined) {
       const parsedPr = validateArtifactPr(parseJsonSafely(files.pr));
@@ -168,10 +168,10 @@ async function loadResultFiles(ctx: StepContext, opts: CommentOptions, runId: nu
   if (!zip) return undefined;
   const { files, ignored } = extractArtifact(zip);
   if (ignored.length) warn(ctx, `ignored unexpected artifact entries: ${ignored.slice(0, 5).join(', ')}${ignored.length > 5 ? ', …' : ''}`);
-  const report = files.get('report.json');
+  const report = files.get('check-result.json') ?? files.get('report.json');
   if (report === undefined) {
     // The check could not produce a result (exit 2); its own run shows why. Nothing to post.
-    warn(ctx, 'the check artifact holds no report.json; the check run itself failed — see its log');
+    warn(ctx, 'the check artifact holds no check-result.json; the check run itself failed — see its log');
     return undefined;
   }
   const pr = files.get('pr.json');

@@ -58,10 +58,11 @@ export async function collectIncidentFiles(root: string, paths: readonly string[
   return { files, problems };
 }
 
-async function readBounded(abs: string): Promise<Uint8Array> {
+/** At most `max` + 1 bytes of a file: enough to tell it is too large without reading it all. */
+export async function readBounded(abs: string, max: number = MAX_FILE_BYTES): Promise<Uint8Array> {
   const fh = await open(abs, 'r');
   try {
-    const buf = new Uint8Array(MAX_FILE_BYTES + 1);
+    const buf = new Uint8Array(max + 1);
     let n = 0;
     while (n < buf.length) {
       const { bytesRead } = await fh.read(buf, n, buf.length - n, n);

@@ -2,6 +2,7 @@ import { asArray, asRecord, asString, get, isPresent, timeOf, type Data } from '
 import type { Finding } from '../model/finding.ts';
 import type { GateContext } from './gate-context.ts';
 import { timestampOrderFinding } from '../model/timestamp-order.ts';
+import { didYouMean } from '../validate/describe.ts';
 
 /**
  * Gate checks that a list of fields cannot express. Each yields findings; lifecycle.yaml names them
@@ -25,6 +26,19 @@ export const CHECKS: Record<string, Check> = {
           message: `regime \`${String(reg['id'])}\` is undetermined and has no \`owner\` who will decide it`,
           hint: 'Name who decides, e.g. `owner: legal`, or record the decision: `applicable: "yes"` / `"no"` with rationale, decided_by and decided_at.' };
       }
+    }
+  },
+
+  *'regime-ids-known'(inc, ctx) {
+    if (!ctx.firstStageRegimes || !ctx.noticeRules) return;
+    const known = [...ctx.firstStageRegimes, ...ctx.noticeRules.map((r) => r.id)];
+    for (const [i, r] of asArray(inc['regimes']).entries()) {
+      const id = asString(asRecord(r)['id']);
+      if (id === undefined || known.includes(id)) continue;
+      const guess = didYouMean(id, known);
+      yield { rule: 'gate/unknown-regime', pointer: `/regimes/${i}/id`, which: 'value',
+        message: `regime \`${id}\` is not in schemas/regimes.yaml, so no deadline can be computed or enforced for it${guess ? `; did you mean \`${guess}\`?` : ''}`,
+        hint: `Use an id from schemas/regimes.yaml (e.g. \`${guess ?? 'gdpr-art33'}\`), or add the regime there with its clock and source.` };
     }
   },
 
@@ -57,7 +71,10 @@ export const CHECKS: Record<string, Check> = {
       const reg = asRecord(r);
       const id = asString(reg['id']);
       if (reg['applicable'] !== 'yes' || !id) continue;
-      if (ctx.firstStageRegimes && !ctx.firstStageRegimes.has(id)) continue;
+      // Later-stage notices are enforced at their own phases. With the catalogue's rules loaded, an id
+      // it does not know (a typo, an organisation's own regime) counts as first-stage: safer to ask.
+      const laterStage = ctx.noticeRules ? ctx.noticeRules.some((r) => r.id === id) : ctx.firstStageRegimes ? !ctx.firstStageRegimes.has(id) : false;
+      if (laterStage) continue;
       const done = notes.some((n) => n['regime_id'] === id && (isPresent(n['sent_at']) || isPresent(n['late_reason']) || isPresent(n['not_required_reason'])));
       if (!done) {
         yield { rule: 'gate/notice-not-sent', pointer: `/regimes/${i}`, which: 'key',
@@ -66,6 +83,8 @@ export const CHECKS: Record<string, Check> = {
       }
     }
   },
+
+  ...noticeGateChecks(['investigation', 'final-report', 'feedback']),
 
   *'internal-parties-notified'(inc) {
     const notes = asArray(inc['notifications']).map(asRecord);
@@ -128,6 +147,39 @@ export const CHECKS: Record<string, Check> = {
     }
   },
 };
+
+/**
+ * `<phase>-notices-sent` checks: every notice stage that the regimes catalogue enforces when leaving
+ * `<phase>` (ctx.noticeRules) and that applies — decided "yes" for the stage itself, or for the
+ * regime it follows — is sent, justified late (`late_reason`) or justified not required.
+ */
+function noticeGateChecks(phases: readonly string[]): Record<string, Check> {
+  const out: Record<string, Check> = {};
+  for (const phase of phases) {
+    out[`${phase}-notices-sent`] = function* (inc, ctx) {
+      const rules = (ctx.noticeRules ?? []).filter((r) => r.gate === phase);
+      if (!rules.length) return;
+      const decisions = new Map<string, { i: number; applicable: unknown }>();
+      for (const [i, r] of asArray(inc['regimes']).entries()) {
+        const id = asString(asRecord(r)['id']);
+        if (id) decisions.set(id, { i, applicable: asRecord(r)['applicable'] });
+      }
+      const notes = asArray(inc['notifications']).map(asRecord);
+      for (const rule of rules) {
+        const d = decisions.get(rule.id) ?? (rule.follows ? decisions.get(rule.follows) : undefined);
+        if (!d || d.applicable !== 'yes') continue;
+        if (rule.onRequest && !notes.some((n) => n['regime_id'] === rule.id)) continue;
+        const done = notes.some((n) => n['regime_id'] === rule.id && (isPresent(n['sent_at']) || isPresent(n['late_reason']) || isPresent(n['not_required_reason'])));
+        if (done) continue;
+        const via = decisions.has(rule.id) ? '' : ` (it follows \`${rule.follows}\`, decided "yes")`;
+        yield { rule: 'gate/notice-not-sent', pointer: `/regimes/${d.i}`, which: 'key',
+          message: `leaving phase \`${phase}\` requires the \`${rule.id}\` notice${via} to be sent, justified late or justified not required; none is recorded`,
+          hint: `Record it: \`- { regime_id: ${rule.id}, stage: <stage>, recipient: "<authority>", sent_at: ${TS_EXAMPLE} }\`, or add \`late_reason: "<why>"\` / \`not_required_reason: "<why>"\` to such an entry. \`npm run incident -- deadlines\` shows when it is due.` };
+      }
+    };
+  }
+  return out;
+}
 
 /** Conditions for lifecycle shortcuts (e.g. preliminary-analysis → closed). */
 export const SHORTCUT_CONDITIONS: Record<string, (incident: Data) => boolean> = {

@@ -8,4 +8,15 @@ export interface GateContext {
   knownIds?: ReadonlySet<string>;
   /** Regime ids that are first-stage notices (from schemas/regimes.yaml, when loaded). */
   firstStageRegimes?: ReadonlySet<string>;
+  /** Which later-stage notices each phase's exit gate enforces (from schemas/regimes.yaml, when loaded). */
+  noticeRules?: readonly NoticeRule[];
+}
+
+/** A notice stage enforced when leaving phase `gate` (`none`: no gate); `follows`: applies whenever that regime was decided "yes". */
+export interface NoticeRule {
+  id: string;
+  gate: string;
+  follows?: string;
+  /** Owed only once the authority asked: enforced when a notification entry for it exists. */
+  onRequest?: boolean;
 }

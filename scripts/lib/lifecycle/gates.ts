@@ -19,7 +19,7 @@ export function* gateFindings(incident: Data, phase: PhaseDef, ctx: GateContext)
     const parentPresent = parent && get(incident, parent) !== undefined;
     const name = field.slice(field.lastIndexOf('.') + 1);
     yield {
-      rule: 'gate/missing-field', pointer: parentPresent ? pointerFromDotted(parent) : '/phase', which: 'key',
+      rule: 'gate/missing-field', pointer: parentPresent ? pointerFromDotted(parent) : '/phase', which: 'key', field,
       message: `leaving phase \`${phase.id}\` requires \`${field}\`, which is missing`,
       hint: parent ? `Add \`${name}\` under \`${parent}:\`. See templates/incident.md for the shape.` : `Add \`${field}:\` to the front matter. See templates/incident.md for the shape.`,
     };

@@ -15,6 +15,8 @@ export interface Finding {
   line?: number;
   message: string;
   hint: string;
+  /** Dotted front-matter path of a missing field (gate findings), so tools can offer to fill it. */
+  field?: string;
 }
 
 export function toDiagnostic(parsed: ParsedFile, f: Finding): Diagnostic {

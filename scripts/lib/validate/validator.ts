@@ -4,6 +4,7 @@ import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import { toDiagnostic, type Finding } from '../model/finding.ts';
 import { gateFindings, phasesLeft } from '../lifecycle/gates.ts';
 import type { Lifecycle } from '../lifecycle/lifecycle.ts';
+import type { NoticeRule } from '../lifecycle/gate-context.ts';
 import type { ParsedFile } from '../parse/incident-file.ts';
 import { createAjv } from './ajv.ts';
 import { FILE_RULES } from './rules/file-rules.ts';
@@ -14,6 +15,8 @@ export interface ValidatorConfig {
   lifecycle: Lifecycle;
   /** Regime ids whose notices are first-stage (from regimes.yaml); all applicable regimes when absent. */
   firstStageRegimes?: ReadonlySet<string>;
+  /** Later-stage notices enforced per phase exit (from regimes.yaml); later gates enforce none when absent. */
+  noticeRules?: readonly NoticeRule[];
 }
 
 export interface FileContext {
@@ -39,7 +42,7 @@ export class Validator {
     const findings: Finding[] = [];
     const input = { data, file: parsed.file, body: parsed.body, bodyStartLine: parsed.bodyStartLine };
     for (const rule of FILE_RULES) findings.push(...rule(input));
-    const gateCtx = { sections: parsed.sections, knownIds: ctx.knownIds, firstStageRegimes: this.config.firstStageRegimes };
+    const gateCtx = { sections: parsed.sections, knownIds: ctx.knownIds, firstStageRegimes: this.config.firstStageRegimes, noticeRules: this.config.noticeRules };
     for (const phase of phasesLeft(this.config.lifecycle, data)) findings.push(...gateFindings(data, phase, gateCtx));
     if (ctx.knownIds) findings.push(...referenceFindings(data, ctx.knownIds));
     out.push(...dedupe(findings).map((f) => toDiagnostic(parsed, f)));

@@ -420,6 +420,10 @@ export interface Incident {
      * RFC 3339 date-time with an offset.
      */
     clock_start_override_at?: string;
+    /**
+     * Why this entry is recorded after later ones were merged (allows a new entry dated before the latest merged one).
+     */
+    late_record?: string;
   }[];
   /**
    * Parties identified as needing notification.
@@ -496,6 +500,10 @@ export interface Incident {
     evidence?: string;
     late_reason?: string;
     not_required_reason?: string;
+    /**
+     * Why this entry is recorded after later ones were merged (allows a new entry dated before the latest merged one).
+     */
+    late_record?: string;
   }[];
   insurance?: {
     policy_id?: string;
@@ -617,6 +625,10 @@ export interface Incident {
     status: 'open' | 'in-progress' | 'done' | 'wont-do';
     tracker_url?: string;
   }[];
+  /**
+   * Public sources about the incident (news articles, advisories, filings). Imported from VERIS `reference`; exported as STIX external_references.
+   */
+  references?: string[];
   /**
    * Where an imported incident came from.
    */
@@ -1001,6 +1013,10 @@ export interface Incident {
          * RFC 3339 date-time with an offset.
          */
         clock_start_override_at?: string;
+        /**
+         * Why this entry is recorded after later ones were merged (allows a new entry dated before the latest merged one).
+         */
+        late_record?: string;
       }[]
     | {
         party:
@@ -1071,6 +1087,10 @@ export interface Incident {
         evidence?: string;
         late_reason?: string;
         not_required_reason?: string;
+        /**
+         * Why this entry is recorded after later ones were merged (allows a new entry dated before the latest merged one).
+         */
+        late_record?: string;
       }[]
     | {
         policy_id?: string;

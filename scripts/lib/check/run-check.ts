@@ -1,0 +1,79 @@
+import { shippedLifecycle } from '../io/shipped-lifecycle.ts';
+import { shippedValidator } from '../io/shipped-validator.ts';
+import { changedFiles, ensureCommit, mergeBase, repoRoot, uncommittedPaths, type MergeBaseOptions } from '../io/git.ts';
+import { isIncidentRepoPath, readChangeSlots, treeIdIndex, unreadableBaseDiagnostics } from '../io/incident-versions.ts';
+import { INCIDENTS_DIR } from '../io/incident-files.ts';
+import { checkTransition } from '../lifecycle/transitions.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import { toDiagnostic } from '../model/finding.ts';
+import { buildCheckResult, type CheckResult, type CheckedChange } from './check-result.ts';
+import { pairByIdentity } from './pair-changes.ts';
+
+export interface CheckOptions {
+  base: string;
+  head?: string;
+  deepen?: MergeBaseOptions;
+}
+
+/**
+ * `incident check`: the incidents changed between the merge base of base and head and head, each
+ * validated (the one shared validator, with the ids of the whole head tree) and judged by the
+ * transition rules against its base version. Git problems throw GitError (exit 2, fail closed).
+ */
+export interface CheckRun {
+  result: CheckResult;
+  /** Text of each file a finding may point at (head versions; base versions of deleted files). */
+  sources: Map<string, string>;
+  /** Files whose lines must not be shown (TLP:RED). */
+  redacted: Set<string>;
+  /** Incident files with uncommitted changes: not checked (the check reads commits). */
+  uncommitted: string[];
+}
+
+export async function runCheck(cwd: string, opts: CheckOptions): Promise<CheckRun> {
+  const root = await repoRoot(cwd);
+  const remote = opts.deepen?.remote ?? 'origin';
+  const [baseSha, headSha] = await Promise.all([ensureCommit(root, opts.base, remote), ensureCommit(root, opts.head ?? 'HEAD', remote)]);
+  const mb = await mergeBase(root, baseSha, headSha, opts.deepen);
+  const changes = await changedFiles(root, mb, headSha, [INCIDENTS_DIR]);
+  // Independent reads, run concurrently: both sides of the changed files, the head tree's ids,
+  // and (for a local run on HEAD) uncommitted incident files.
+  const [slots, idIndex, uncommitted] = await Promise.all([
+    readChangeSlots(root, changes, mb, headSha),
+    changes.length ? treeIdIndex(root, headSha) : Promise.resolve(new Map<string, string[]>()),
+    opts.head === undefined || opts.head === 'HEAD' ? uncommittedPaths(root, [INCIDENTS_DIR]).then((ps) => ps.filter(isIncidentRepoPath)) : Promise.resolve([]),
+  ]);
+  const knownIds = new Set(idIndex.keys());
+
+  const validator = shippedValidator();
+  const heads = slots.flatMap((s) => (s.head ? [s.head] : []));
+  const diagnostics: Diagnostic[] = [...validator.validateFiles(heads, knownIds)];
+  // Duplicate ids against incidents this change does not touch (validateFiles sees only changed files).
+  const changedPaths = new Set(heads.map((h) => h.file));
+  for (const h of heads) {
+    const id = h.data?.['id'];
+    if (typeof id !== 'string') continue;
+    const others = (idIndex.get(id) ?? []).filter((p) => !changedPaths.has(p));
+    if (others.length) {
+      diagnostics.push(toDiagnostic(h, { rule: 'id/duplicate', pointer: '/id', which: 'value',
+        message: `id \`${id}\` is also used by ${others.join(', ')}; ids are unique across the repository`,
+        hint: 'Keep the id on the incident that was merged first and give the other a new one (npm run incident -- new prints a collision-free id).' }));
+    }
+  }
+  for (const s of slots) diagnostics.push(...unreadableBaseDiagnostics(s, `the merge base ${mb.slice(0, 7)}`));
+
+  const lifecycle = shippedLifecycle();
+  const gate = { knownIds, firstStageRegimes: validator.config.firstStageRegimes };
+  const checked: CheckedChange[] = pairByIdentity(slots).map((change) => {
+    const transition = checkTransition({ lifecycle, kind: change.kind, base: change.base, head: change.head, gate });
+    diagnostics.push(...transition.diagnostics);
+    return { change, transition };
+  });
+  const shown = checked.map(({ change }) => change.head ?? change.base!);
+  return {
+    uncommitted,
+    result: buildCheckResult({ base: opts.base, baseSha, headSha, mergeBase: mb }, checked, diagnostics),
+    sources: new Map(shown.map((p) => [p.file, p.text])),
+    redacted: new Set(shown.filter((p) => p.data?.['tlp'] === 'TLP:RED').map((p) => p.file)),
+  };
+}
