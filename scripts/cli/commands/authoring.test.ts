@@ -25,7 +25,7 @@ interface Row {
 // Each row runs in a fresh copy of the example repository (real files, real git config).
 const rows: Row[] = [
   { name: 'log: confirmation with the path', argv: ['log', 'INC-20261118-R7WM', 'Restore from offline backup started', '--kind', 'action'], exit: 0,
-    stdout: /^✔ logged action at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ by a\.ng \(timeline entry 12\) in incidents\/2026\/INC-20261118-R7WM-ransomware-file-servers\.md\n$/, file: R7WM, changed: true },
+    stdout: /^✔ logged action at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ by a\.ng \(timeline entry 13\) in incidents\/2026\/INC-20261118-R7WM-ransomware-file-servers\.md\n$/, file: R7WM, changed: true },
   { name: 'log: a late entry with a reason goes in time order', argv: ['log', 'INC-20261118-R7WM', 'Backup server checked', '--at', '2026-11-18T04:00:00Z', '--late-reason', 'found in the chat log'], exit: 0,
     stdout: /timeline entry 7\) in incidents\/2026\/INC-20261118-R7WM/, file: R7WM, changed: true },
   { name: 'log: a late entry without a reason is a usage error', argv: ['log', 'INC-20261118-R7WM', 'x', '--at', '2026-11-18T04:00:00Z'], exit: 2, stderr: /earlier than the last timeline entry.*--late-reason/, file: R7WM, changed: false },
@@ -55,7 +55,7 @@ const rows: Row[] = [
   { name: 'advance: reopen with a reason', argv: ['advance', 'INC-20261002-K3DN', '--to', 'investigation', '--reason', 'new indicators from the CDN logs'], exit: 0, stdout: /^✔ reopened INC-20261002-K3DN from final-report to investigation in incidents\/2026\/INC-20261002-K3DN/, file: K3DN, changed: true },
   { name: 'advance: to the current phase', argv: ['advance', 'INC-20261118-R7WM', '--to', 'notification'], exit: 1, stderr: /already in `notification`/ },
   { name: 'advance: unknown id', argv: ['advance', 'INC-20261002-QQQQ'], exit: 1, stderr: /no incident with id/ },
-  { name: 'fmt --check lists files that would change', argv: ['fmt', '--check'], exit: 1, stdout: /would reformat incidents\/2026\/INC-20261118-R7WM[\s\S]*files would be reformatted/, file: R7WM, changed: false },
+  { name: 'fmt --check lists files that would change', argv: ['fmt', '--check'], exit: 1, stdout: /would reformat incidents\/2026\/INC-20261130-4HQP[\s\S]*files would be reformatted/, file: HQP, changed: false },
   { name: 'fmt writes one file with confirmation', argv: ['fmt', HQP], exit: 0, stdout: /^✔ formatted incidents\/2026\/INC-20261130-4HQP-payroll-phishing-report\.md\n$/, file: HQP, changed: true },
   { name: 'fmt refuses an invalid file', argv: ['fmt', INVALID], exit: 1, stderr: /does not validate, so it is not edited/, file: INVALID, changed: false },
   { name: 'fmt: missing path', argv: ['fmt', 'incidents/nope.md'], exit: 1, stderr: /does not exist/ },
@@ -68,7 +68,7 @@ const rows: Row[] = [
   { name: 'log: a closed incident is frozen', argv: ['log', 'INC-20261105-9XTB', 'x'], exit: 1, stderr: /INC-20261105-9XTB is closed, and a closed incident is frozen; reopen it first/, file: 'incidents/2026/INC-20261105-9XTB-misdirected-invoice-email.md', changed: false },
   { name: 'notify: a closed incident is frozen', argv: ['notify', 'INC-20261105-9XTB', '--stakeholder', 'legal', '--stage', 'internal', '--recipient', 'x'], exit: 1, stderr: /is closed/ },
   { name: 'log --format json', argv: ['log', 'INC-20261118-R7WM', 'x', '--at', '2026-12-01T00:00:00Z', '--format', 'json'], exit: 0,
-    stdout: /^\{"id":"INC-20261118-R7WM","file":"incidents\/2026\/INC-20261118-R7WM-ransomware-file-servers\.md","timeline_index":11,"entry":\{"at":"2026-12-01T00:00:00Z","by":"a\.ng","kind":"observation","entry":"x"\}\}\n$/, file: R7WM, changed: true },
+    stdout: /^\{"id":"INC-20261118-R7WM","file":"incidents\/2026\/INC-20261118-R7WM-ransomware-file-servers\.md","timeline_index":12,"entry":\{"at":"2026-12-01T00:00:00Z","by":"a\.ng","kind":"observation","entry":"x"\}\}\n$/, file: R7WM, changed: true },
   { name: 'advance --format json names what is missing', argv: ['advance', 'INC-20261002-K3DN', '--format', 'json'], exit: 1, stdout: /^\{"id":"INC-20261002-K3DN",.*"moved":false,"missing":\[\{"rule":"gate\/missing-field"/ },
   { name: 'new --format json gives id and file', argv: ['new', '--title', 'Lost laptop', '--method', 'user-reporting', '--format', 'json'], exit: 0,
     stdout: /^\{"id":"(INC-\d{8}-[0-9A-Z]{4})","file":"incidents\/\d{4}\/\1-lost-laptop\.md","branch":"incident\/\1"\}\n$/ },
@@ -81,6 +81,10 @@ describe('authoring commands: confirmations and errors', () => {
     it(row.name, async () => {
       const repo = tempRepo();
       try {
+        // HQP out of canonical layout (`tlp` moved up), so fmt has something to do; shipped examples are formatted.
+        const hqp = readFileSync(join(repo.root, HQP), 'utf8');
+        const tlpLine = /^tlp: .*\n/m.exec(hqp)![0];
+        writeFileSync(join(repo.root, HQP), hqp.replace(tlpLine, '').replace(/^(schema_version: .*\n)/m, `$1${tlpLine}`));
         // One invalid incident in every repository: its `owner` is missing.
         const bad = readFileSync(join(repo.root, HQP), 'utf8').replace('INC-20261130-4HQP', 'INC-20261201-BAD1').replace(/^owner: .*\n/m, '');
         writeFileSync(join(repo.root, INVALID), bad);

@@ -8,6 +8,7 @@ export interface CheckCliOptions {
   format: OutputFormat;
   remote?: string;
   resultFile?: string;
+  at?: string;
 }
 
 export const registerCheck: RegisterVerb = (program, io, setExit) => {
@@ -19,6 +20,7 @@ export const registerCheck: RegisterVerb = (program, io, setExit) => {
     .addOption(formatOption())
     .addOption(new Option('--remote <name>', 'remote to deepen a shallow clone from').default('origin'))
     .option('--result-file <path>', 'also write the JSON result (incident-ledger/check-result@1) to this file')
+    .option('--at <time>', 'judge notice deadlines at this RFC 3339 time instead of now (reproducible re-runs)')
     .action(async (opts: CheckCliOptions) => {
       setExit(await runCheckCommand(io, opts));
     });
@@ -32,9 +34,13 @@ export async function runCheckCommand(io: CliIo, opts: CheckCliOptions): Promise
   const [{ runCheck }, { GitError }, { hasErrors }] = await Promise.all([
     import('../../lib/check/run-check.ts'), import('../../lib/io/git.ts'), import('../../lib/model/diagnostic.ts'),
   ]);
+  const now = opts.at === undefined ? Date.now() : Date.parse(opts.at);
+  if (Number.isNaN(now) || (opts.at !== undefined && !/(Z|[+-]\d\d:\d\d)$/i.test(opts.at))) {
+    throw new UsageError(`--at must be an RFC 3339 time with an offset, e.g. --at 2026-12-03T09:30:00Z (got ${JSON.stringify(opts.at)})`);
+  }
   let run;
   try {
-    run = await runCheck(io.cwd, { base: opts.base, head: opts.head, deepen: {
+    run = await runCheck(io.cwd, { base: opts.base, head: opts.head, now, deepen: {
       remote: opts.remote, onDeepen: (n) => io.stderr(`note: shallow clone: ${Number.isFinite(n) ? `fetching ${n} more commits` : 'fetching the full history'} to find the merge base\n`) } });
   } catch (err) {
     if (err instanceof GitError) throw new UsageError(err.message);

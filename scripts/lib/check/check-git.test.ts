@@ -39,7 +39,7 @@ describe('shallow clones (case 19)', () => {
     const clone = shallowClone(originWithFeature());
     expect(clone.git('rev-parse', '--is-shallow-repository')).toBe('true');
     const c = captureIo(clone.dir);
-    const code = await main(['check', '--base', 'origin/main', '--format', 'json'], c.io);
+    const code = await main(['check', '--at', '2026-11-18T05:00:00Z', '--base', 'origin/main', '--format', 'json'], c.io);
     const result = JSON.parse(c.text()) as CheckResult;
     expect(result.files).toEqual([P]);
     expect(result.incidents.map((i) => `${i.id} ${i.phaseBefore} → ${i.phaseAfter}`)).toEqual(['INC-20261130-4HQP detection → preliminary-analysis']);
@@ -56,7 +56,7 @@ describe('shallow clones (case 19)', () => {
     const baseSha = origin.git('rev-parse', 'main');
     expect(() => clone.git('cat-file', '-e', `${baseSha}^{commit}`)).toThrow();
     const c = captureIo(clone.dir);
-    const code = await main(['check', '--base', baseSha, '--format', 'json'], c.io);
+    const code = await main(['check', '--at', '2026-11-18T05:00:00Z', '--base', baseSha, '--format', 'json'], c.io);
     const result = JSON.parse(c.text()) as CheckResult;
     expect(result.baseSha).toBe(baseSha);
     expect(result.files).toEqual([P]);
@@ -68,7 +68,7 @@ describe('shallow clones (case 19)', () => {
     const clone = shallowClone(origin);
     rmSync(origin.dir, { recursive: true, force: true }); // the remote is gone: nothing to deepen from
     const c = captureIo(clone.dir);
-    const code = await main(['check', '--base', 'origin/main', '--format', 'json'], c.io);
+    const code = await main(['check', '--at', '2026-11-18T05:00:00Z', '--base', 'origin/main', '--format', 'json'], c.io);
     expect(code).toBe(2);
     expect(c.text()).toBe(''); // never "0 incidents changed"
     expect(c.errText()).toContain('could not deepen the shallow clone from remote `origin`');
@@ -79,21 +79,21 @@ describe('shallow clones (case 19)', () => {
     const origin = originWithFeature(); // main is checked out; feature holds the change
     origin.write(P, 'uncommitted junk\n');
     const c = captureIo(origin.dir);
-    const code = await main(['check', '--base', 'main', '--head', 'feature', '--format', 'json'], c.io);
+    const code = await main(['check', '--at', '2026-11-18T05:00:00Z', '--base', 'main', '--head', 'feature', '--format', 'json'], c.io);
     const result = JSON.parse(c.text()) as CheckResult;
     expect(result.headSha).toBe(origin.git('rev-parse', 'feature'));
     expect(result.incidents.map((i) => `${i.phaseBefore} → ${i.phaseAfter}`)).toEqual(['detection → preliminary-analysis']);
     expect(c.errText()).toBe(''); // uncommitted work is only mentioned when HEAD is checked
     expect(code).toBe(0);
     const local = captureIo(origin.dir);
-    expect(await main(['check', '--base', 'main'], local.io)).toBe(0);
+    expect(await main(['check', '--at', '2026-11-18T05:00:00Z', '--base', 'main'], local.io)).toBe(0);
     expect(local.errText()).toBe(`note: 1 incident file has uncommitted changes that are not checked (the check reads commits): ${P}\n`);
   });
 
   it('an unknown base ref is a usage error (exit 2), not an empty result', async () => {
     const repo = exampleRepo(parent);
     const c = captureIo(repo.dir);
-    expect(await main(['check', '--base', 'origin/nope'], c.io)).toBe(2);
+    expect(await main(['check', '--at', '2026-11-18T05:00:00Z', '--base', 'origin/nope'], c.io)).toBe(2);
     expect(c.errText()).toContain('`origin/nope` is not a commit in this repository');
   });
 });
@@ -115,7 +115,7 @@ describe('the base branch moves on meanwhile', () => {
     // …and the feature branch merges main back in before the check runs.
     repo.git('merge', '-q', '--no-ff', '-m', 'Merge main into feature', 'main');
     const c = captureIo(repo.dir);
-    const code = await main(['check', '--base', 'main', '--format', 'json'], c.io);
+    const code = await main(['check', '--at', '2026-11-18T05:00:00Z', '--base', 'main', '--format', 'json'], c.io);
     const result = JSON.parse(c.text()) as CheckResult;
     expect(result.files).toEqual([P]);
     expect(result.diagnostics).toEqual([]);
@@ -140,7 +140,7 @@ describe('huge pull requests (case 22)', () => {
     repo.replace(P, 'Acknowledged; pulling', 'Acknowledged, pulling');
     repo.commit('Import VCDB 2024');
     const c = captureIo(repo.dir);
-    const code = await main(['check', '--base', 'main', '--format', 'json'], c.io);
+    const code = await main(['check', '--at', '2026-11-18T05:00:00Z', '--base', 'main', '--format', 'json'], c.io);
     const result = JSON.parse(c.text()) as CheckResult;
     expect(result.files).toHaveLength(3501);
     expect(result.diagnostics.map((d) => `${d.rule} ${d.file}:${d.line}`)).toEqual([
@@ -162,7 +162,7 @@ describe('output formats', () => {
     const summary = join(repo.dir, '..', `summary-${Date.now()}.md`);
     writeFileSync(summary, '');
     const c = captureIo(repo.dir, { GITHUB_STEP_SUMMARY: summary });
-    const code = await main(['check', '--base', 'main', '--format', 'github', '--result-file', 'result.json'], c.io);
+    const code = await main(['check', '--at', '2026-11-18T05:00:00Z', '--base', 'main', '--format', 'github', '--result-file', 'result.json'], c.io);
     expect(code).toBe(1);
     const annotations = c.text().split('\n').filter((l) => l.startsWith('::'));
     expect(annotations).toEqual([
@@ -186,7 +186,7 @@ describe('output formats', () => {
     const summary = join(repo.dir, '..', `summary-cap-${Date.now()}.md`);
     writeFileSync(summary, '');
     const c = captureIo(repo.dir, { GITHUB_STEP_SUMMARY: summary });
-    expect(await main(['check', '--base', 'main', '--format', 'github'], c.io)).toBe(1);
+    expect(await main(['check', '--at', '2026-11-18T05:00:00Z', '--base', 'main', '--format', 'github'], c.io)).toBe(1);
     const lines = c.text().split('\n');
     expect(lines.filter((l) => l.startsWith('::error '))).toHaveLength(10);
     const notice = lines.find((l) => l.startsWith('::notice title=more findings::'));
@@ -201,7 +201,7 @@ describe('output formats', () => {
     repo.remove(EXAMPLES.invoice);
     repo.commit('Delete');
     const c = captureIo(repo.dir);
-    expect(await main(['check', '--base', 'main'], c.io)).toBe(1);
+    expect(await main(['check', '--at', '2026-11-18T05:00:00Z', '--base', 'main'], c.io)).toBe(1);
     const text = c.text();
     expect(text).toContain('  INC-20261105-9XTB    deleted   closed → (deleted)');
     expect(text).toContain(`${EXAMPLES.invoice}\n  3:5      error   incident file`);

@@ -23,7 +23,7 @@ const R7WM_LAST_HISTORY = '  - { phase: notification, entered_at: 2026-11-18T07:
 
 async function check(repo: TestRepo, base = 'main', extra: string[] = []): Promise<{ code: number; result: CheckResult; stderr: string }> {
   const c = captureIo(repo.dir);
-  const code = await main(['check', '--base', base, '--format', 'json', ...extra], c.io);
+  const code = await main(['check', '--at', '2026-11-18T05:00:00Z', '--base', base, '--format', 'json', ...extra], c.io);
   return { code, result: JSON.parse(c.text() || 'null') as CheckResult, stderr: c.errText() };
 }
 
@@ -188,7 +188,7 @@ const CASES: Case[] = [
   {
     name: 'a sent notification edited',
     change: (r) => r.replace(R, 'recipient: General counsel, sent_at: 2026-11-18T03:20:00Z', 'recipient: Legal team, sent_at: 2026-11-18T03:20:00Z'),
-    exit: 1, findings: [`error append-only/edited ${R}:95`],
+    exit: 1, findings: [`error append-only/edited ${R}:100`],
     then: (r) => expect(r.diagnostics[0]!.message).toBe('sent notification 1 (sent_at 2026-11-18T03:20:00Z) was edited (`recipient` changed); merged entries of `notifications` are never edited'),
   },
   {
@@ -200,7 +200,7 @@ const CASES: Case[] = [
   {
     name: 'a new notice dated before the latest merged one needs late_record',
     change: (r) => r.replace(R, /(  - \{ regime_id: nis2-early-warning.*\n)/, '$1  - { regime_id: gdpr-art33, stage: initial, recipient: HmbBfDI, sent_at: 2026-11-18T10:00:00Z, sent_by: dpo }\n'),
-    exit: 1, findings: [`error append-only/backdated ${R}:99`],
+    exit: 1, findings: [`error append-only/backdated ${R}:104`],
   },
   {
     name: 'a backdated notice with late_record passes',

@@ -8,11 +8,32 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 import { toDiagnostic } from '../model/finding.ts';
 import { buildCheckResult, type CheckResult, type CheckedChange } from './check-result.ts';
 import { pairByIdentity } from './pair-changes.ts';
+import type { ParsedFile } from '../parse/incident-file.ts';
+
+/**
+ * Notice deadlines of every changed incident at `now` (issue 4, item 7): due within the configured
+ * window warns, overdue without a late reason fails. Settings come from the base revision, so a
+ * change cannot relax the policy it is judged by.
+ */
+async function noticeDeadlineDiagnostics(root: string, baseSha: string, heads: readonly ParsedFile[], now: number): Promise<Diagnostic[]> {
+  const withData = heads.filter((h) => h.data);
+  if (!withData.length) return [];
+  const [{ loadSettingsAt }, { shippedRegimes }, { deadlineFindings }] = await Promise.all([
+    import('../io/settings.ts'), import('../io/regimes.ts'), import('../deadlines/findings.ts'),
+  ]);
+  const { settings, diagnostics } = await loadSettingsAt(root, baseSha);
+  const regimes = shippedRegimes();
+  const out: Diagnostic[] = [...diagnostics];
+  for (const h of withData) for (const f of deadlineFindings(h.data!, settings, regimes, now)) out.push(toDiagnostic(h, f));
+  return out;
+}
 
 export interface CheckOptions {
   base: string;
   head?: string;
   deepen?: MergeBaseOptions;
+  /** Clock for notice deadlines (ms since epoch); passed in so the check stays reproducible. */
+  now: number;
 }
 
 /**
@@ -63,12 +84,13 @@ export async function runCheck(cwd: string, opts: CheckOptions): Promise<CheckRu
   for (const s of slots) diagnostics.push(...unreadableBaseDiagnostics(s, `the merge base ${mb.slice(0, 7)}`));
 
   const lifecycle = shippedLifecycle();
-  const gate = { knownIds, firstStageRegimes: validator.config.firstStageRegimes };
+  const gate = { knownIds, firstStageRegimes: validator.config.firstStageRegimes, noticeRules: validator.config.noticeRules };
   const checked: CheckedChange[] = pairByIdentity(slots).map((change) => {
     const transition = checkTransition({ lifecycle, kind: change.kind, base: change.base, head: change.head, gate });
     diagnostics.push(...transition.diagnostics);
     return { change, transition };
   });
+  diagnostics.push(...(await noticeDeadlineDiagnostics(root, baseSha, heads, opts.now)));
   const shown = checked.map(({ change }) => change.head ?? change.base!);
   return {
     uncommitted,

@@ -25,3 +25,17 @@ export async function loadSettings(root: string): Promise<{ settings: Settings; 
   const { settings, diagnostics } = checkSettings(SETTINGS_FILE, text, readShippedJson('schemas/settings.schema.json') as Record<string, unknown>);
   return { settings: settings ?? DEFAULT_SETTINGS, found: true, diagnostics };
 }
+
+/**
+ * The settings as committed at `rev` (for the PR check: the base branch's settings, so a change
+ * cannot relax its own deadline policy). Missing at that revision → DEFAULT_SETTINGS.
+ */
+export async function loadSettingsAt(root: string, rev: string): Promise<{ settings: Settings; found: boolean; diagnostics: Diagnostic[] }> {
+  const { readObjects } = await import('./git.ts');
+  const bytes = (await readObjects(root, [`${rev}:${SETTINGS_FILE}`], MAX_FILE_BYTES)).get(`${rev}:${SETTINGS_FILE}`);
+  if (!bytes) return { settings: DEFAULT_SETTINGS, found: false, diagnostics: [] };
+  if (bytes.byteLength > MAX_FILE_BYTES) return { settings: DEFAULT_SETTINGS, found: true, diagnostics: [{ rule: 'settings/too-large', severity: 'error', file: SETTINGS_FILE, line: 0, column: 0, message: `${SETTINGS_FILE} at ${rev.slice(0, 7)} is larger than ${MAX_FILE_BYTES} bytes`, hint: 'Settings are a few kilobytes; check the file was not replaced by something else.' }] };
+  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  const { settings, diagnostics } = checkSettings(SETTINGS_FILE, text, readShippedJson('schemas/settings.schema.json') as Record<string, unknown>);
+  return { settings: settings ?? DEFAULT_SETTINGS, found: true, diagnostics };
+}
