@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../io/shipped-schemas.ts';
+import { shippedLifecycle } from '../io/shipped-lifecycle.ts';
 import { currentApprovers } from './approvals.ts';
 import { ApproversConfigError, parseApprovers } from './approvers-config.ts';
 import { exampleEvent, runAsAction } from './testing/actions-run.ts';
@@ -192,6 +193,13 @@ describe('approval rules (pure)', () => {
       { user: 'c', state: 'APPROVED', commitId: HEAD }, { user: 'C', state: 'DISMISSED', commitId: HEAD },
       { user: 'd', state: 'APPROVED', commitId: HEAD }, { user: 'd', state: 'COMMENTED', commitId: HEAD },
     ], HEAD)).toEqual(['a', 'd']);
+  });
+
+  it('the shipped settings name approvers for every role the shipped lifecycle asks for', () => {
+    const approvers = parseApprovers(readFileSync(join(PACKAGE_ROOT, '.incident-ledger.yml'), 'utf8'));
+    const roles = shippedLifecycle().phases.flatMap((p) => p.gate?.approval?.from ?? []);
+    expect(roles.length).toBeGreaterThan(0);
+    for (const r of roles) expect(Object.keys(approvers)).toContain(r);
   });
 
   it('reads only the approvers block, rejecting aliases and unknown keys', () => {
