@@ -199,7 +199,7 @@ describe('the comment is re-rendered and escaped (case 21)', () => {
 
   it('comments on a file with invalid values but labels only schema-valid ones', async () => {
     fake.addPull({ number: 57, headSha: HEAD });
-    upload(777, { 'check-result.json': checkResult({ incidents: [incident({ severity: 'urgent"><img src=x>', tlp: 'TLP:PURPLE', phaseAfter: 'Pwned' })], summary: { incidents: 1, errors: 3, warnings: 0, notices: 0 } }) });
+    upload(777, { 'check-result.json': checkResult({ incidents: [incident({ title: 'urgent"><img src=x>', severity: 'urgent', tlp: 'TLP:PURPLE', phaseAfter: 'Pwned' })], summary: { incidents: 1, errors: 3, warnings: 0, notices: 0 } }) });
     expect((await comment()).code).toBe(0);
     expect(fake.issue(57)!.labels).toEqual([]);
     expect(fake.labels.size).toBe(0);
@@ -223,7 +223,7 @@ describe('the comment is re-rendered and escaped (case 21)', () => {
     await comment();
     const body = fake.commentsOn(57)[0]!.body;
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
-    expect(body).toMatch(/_\d+ more findings not shown/);
+    expect(body).toMatch(/_\d+ more rows not shown/);
   });
 });
 
@@ -239,7 +239,7 @@ describe('incident github comment on a pull_request event (same-repository use)'
     writeFileSync(file, JSON.stringify(checkResult({ incidents: [], files: [], summary: { incidents: 0, errors: 0, warnings: 0, notices: 0 } })));
     const r = await runAsAction(fake, ['github', 'comment', '--result', file], { name: 'pull_request', payload });
     expect(r.code).toBe(0);
-    expect(fake.commentsOn(3)[0]!.body).toContain('No incident files changed in this pull request.');
+    expect(fake.commentsOn(3)[0]!.body).toContain('No incident files changed.');
     expect(fake.issue(3)!.labels).toEqual([]);
   });
 });
