@@ -6,7 +6,10 @@ import { parse } from 'yaml';
  * - `permissions` declared (top level, or on every job) and never `write-all`;
  * - every `uses:` pinned to a full 40-hex commit sha with a version comment (`# v4.2.2`);
  * - `actions/checkout` with `persist-credentials: false` (the token is not left in .git/config);
- * - required checks (workflows that run in the merge queue) have no path filters.
+ * - required checks (workflows that run in the merge queue) have no path filters;
+ * - no `pull_request_target` (a write token next to PR code); workflows triggered by pull requests
+ *   or by `workflow_run` declare a `concurrency` group;
+ * - a privileged `workflow_run` workflow never checks out another ref (the PR head).
  * Returns one message per problem, `path:line: what` (line 0 when it is about the whole file).
  */
 export function workflowHygiene(path: string, text: string, kind: 'workflow' | 'action'): string[] {
@@ -63,6 +66,19 @@ export function workflowHygiene(path: string, text: string, kind: 'workflow' | '
 
   const on = doc['on'];
   const triggers = typeof on === 'string' ? { [on]: null } : Array.isArray(on) ? Object.fromEntries(on.map((t) => [String(t), null])) : asRecord(on);
+  if ('pull_request_target' in triggers) problems.push(`${path}:${lineOf(/pull_request_target/)}: \`pull_request_target\` gives a write token to a job next to PR code; validate on pull_request and comment from a workflow_run workflow`);
+  const prTriggered = ['pull_request', 'pull_request_review', 'workflow_run'].some((t) => t in triggers);
+  if (prTriggered && !('concurrency' in doc) && jobs.some(([, j]) => !('concurrency' in asRecord(j)))) problems.push(`${path}:0: no \`concurrency:\` group; runs for the same pull request should not race`);
+  if ('workflow_run' in triggers) {
+    for (const [jobId, job] of jobs) {
+      const steps = Array.isArray(asRecord(job)['steps']) ? (asRecord(job)['steps'] as unknown[]) : [];
+      for (const step of steps.map(asRecord)) {
+        if (/^actions\/checkout@/.test(String(step['uses'] ?? '')) && 'ref' in asRecord(step['with'])) {
+          problems.push(`${path}:${lineOf(/^\s*ref:/)}: job \`${jobId}\` checks out another ref in a privileged workflow_run workflow; it must run the default branch's code only`);
+        }
+      }
+    }
+  }
   if ('merge_group' in triggers) {
     for (const [event, cfg] of Object.entries(triggers)) {
       for (const filter of ['paths', 'paths-ignore']) {

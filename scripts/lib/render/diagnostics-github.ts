@@ -3,8 +3,8 @@ import type { Diagnostic } from '../model/diagnostic.ts';
 /** GitHub shows at most 10 error and 10 warning annotations per step; more are dropped silently. */
 export const ANNOTATION_LIMIT_PER_SEVERITY = 10;
 
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+export const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /**
  * Workflow-command annotations (`::error file=…,line=…,col=…,title=…::message`), escaped so text
