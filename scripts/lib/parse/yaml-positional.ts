@@ -14,6 +14,10 @@ interface Ctx {
   startLine: number;
   lc: LineCounter;
   diagnostics: Diagnostic[];
+  /** First offset and count of anchors and aliases: reported once per kind, however many there are
+   * (an alias bomb has thousands; one finding with a count says it all and keeps output bounded). */
+  anchors: { first: number; name: string; count: number } | undefined;
+  aliases: { first: number; name: string; count: number } | undefined;
 }
 
 /**
@@ -24,9 +28,19 @@ interface Ctx {
 export function parseYamlPositional(file: string, yaml: string, startLine: number): PositionalYaml {
   const lc = new LineCounter();
   const doc = parseDocument(yaml, { schema: 'failsafe', uniqueKeys: true, lineCounter: lc, prettyErrors: false, keepSourceTokens: false, strict: true });
-  const ctx: Ctx = { file, startLine, lc, diagnostics: [] };
-  for (const err of doc.errors) ctx.diagnostics.push(yamlError(ctx, err.code, err.message, err.pos[0]));
-  const walked = toValue(ctx, doc.contents as Node | null); // always walked, to report every alias and tag
+  const ctx: Ctx = { file, startLine, lc, diagnostics: [], anchors: undefined, aliases: undefined };
+  for (const err of doc.errors) ctx.diagnostics.push(yamlError(ctx, doc, err.code, err.message, err.pos[0]));
+  const walked = toValue(ctx, doc.contents as Node | null); // always walked, to report aliases and tags
+  if (ctx.anchors) {
+    const { first, name, count } = ctx.anchors;
+    ctx.diagnostics.push(at(ctx, 'yaml/anchor', first, `YAML anchors are not allowed in incident front matter (found &${name}${count > 1 ? ` and ${count - 1} more` : ''})`,
+      'Remove the anchor (`&name`) and write repeated values out in full, e.g. `by: m.okafor` in each entry.'));
+  }
+  if (ctx.aliases) {
+    const { first, name, count } = ctx.aliases;
+    ctx.diagnostics.push(at(ctx, 'yaml/alias', first, `YAML aliases are not allowed in incident front matter (found *${name}${count > 1 ? ` and ${count - 1} more` : ''})`,
+      'Write the value out in full instead of `*name`. Aliases are rejected before anything is expanded, so a few bytes cannot grow into gigabytes (a "billion laughs" attack).'));
+  }
   const value = doc.errors.length ? undefined : walked;
   return { value, diagnostics: ctx.diagnostics, locate: (pointer, which) => locate(ctx, doc, pointer, which) };
 }
@@ -34,13 +48,14 @@ export function parseYamlPositional(file: string, yaml: string, startLine: numbe
 function toValue(ctx: Ctx, node: Node | null | undefined): unknown {
   if (!node) return null;
   if (isAlias(node)) {
-    ctx.diagnostics.push(at(ctx, 'yaml/alias', node.range?.[0] ?? 0, 'YAML aliases (*name) are not allowed in incident front matter',
-      'Write the value out in full. Anchors and aliases are rejected so that a few bytes cannot expand into gigabytes (a "billion laughs" attack).'));
+    // Never resolved: the alias stays a null leaf, so nothing is expanded however it nests.
+    if (ctx.aliases) ctx.aliases.count++;
+    else ctx.aliases = { first: node.range?.[0] ?? 0, name: node.source, count: 1 };
     return null;
   }
   if (node.anchor) {
-    ctx.diagnostics.push(at(ctx, 'yaml/anchor', node.range?.[0] ?? 0, `YAML anchors (&${node.anchor}) are not allowed in incident front matter`,
-      'Remove the anchor and write repeated values out in full.'));
+    if (ctx.anchors) ctx.anchors.count++;
+    else ctx.anchors = { first: node.range?.[0] ?? 0, name: node.anchor, count: 1 };
   }
   if (node.tag && !(isScalar(node) && node.tag === 'tag:yaml.org,2002:str')) {
     ctx.diagnostics.push(at(ctx, 'yaml/tag', node.range?.[0] ?? 0, `explicit YAML tags (${node.tag}) are not allowed in incident front matter`,
@@ -70,6 +85,31 @@ function toValue(ctx: Ctx, node: Node | null | undefined): unknown {
     return out;
   }
   return null;
+}
+
+/** The key reported as duplicate at `offset`, and where the same key first appears in its mapping. */
+function duplicateKeyAt(root: unknown, offset: number): { key: string; firstOffset?: number } | undefined {
+  const stack: unknown[] = [root];
+  let guard = 0;
+  while (stack.length && guard++ < 1_000_000) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Map<string, number | undefined>();
+      for (const pair of node.items) {
+        const k = pair.key as Node | null;
+        const name = isScalar(k) ? String(k.source ?? k.value) : undefined;
+        const start = k?.range?.[0];
+        if (name !== undefined && start !== undefined && start <= offset && offset < (k!.range![1] ?? start) + 1) {
+          return { key: name, firstOffset: seen.get(name) };
+        }
+        if (name !== undefined && !seen.has(name)) seen.set(name, start);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return undefined;
 }
 
 function locate(ctx: Ctx, doc: Document, pointer: string, which: 'key' | 'value'): Position {
@@ -106,11 +146,14 @@ function at(ctx: Ctx, rule: string, offset: number, message: string, hint: strin
   return { rule, severity: 'error', file: ctx.file, ...toFilePos(ctx, offset), message, hint };
 }
 
-function yamlError(ctx: Ctx, code: string, message: string, offset: number): Diagnostic {
+function yamlError(ctx: Ctx, doc: Document, code: string, message: string, offset: number): Diagnostic {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'DUPLICATE_KEY') {
-    return at(ctx, 'yaml/duplicate-key', offset, 'duplicate key: each key may appear only once in a mapping',
-      'Keep one of the two entries; for a list of values use a YAML sequence, e.g. `related_incidents: [INC-20261201-AB12, INC-20261202-CD34]`.');
+    const dup = duplicateKeyAt(doc.contents, offset);
+    const earlier = dup?.firstOffset !== undefined ? ` (first on line ${toFilePos(ctx, dup.firstOffset).line})` : '';
+    return at(ctx, 'yaml/duplicate-key', offset,
+      `duplicate key${dup ? ` \`${dup.key.length > 60 ? dup.key.slice(0, 57) + '...' : dup.key}\`` : ''}${earlier}: each key may appear only once in a mapping`,
+      'Keep one of the two entries (merge their values); for several values use a YAML list, e.g. `related_incidents: [INC-20261201-AB12, INC-20261202-CD34]`.');
   }
   return at(ctx, 'yaml/syntax', offset, `YAML syntax error: ${first}`,
     'Check indentation (spaces, not tabs) and quote values containing ": " or starting with a special character, e.g. `title: "Outage: mail gateway"`.');

@@ -25,6 +25,15 @@ export function showValue(value: unknown, withheld: string | false): string {
   return String(value);
 }
 
+/** A value with its type, for type errors: `string "yes"`, `number 42`, `a list`, `a mapping`. */
+export function showTyped(value: unknown, withheld: string | false): string {
+  if (withheld) return `${typeName(value)} (value withheld: ${withheld})`;
+  if (value === null) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeName(value)} ${showValue(value, false)}`;
+}
+
 export function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'list';
@@ -35,6 +44,10 @@ export function typeName(value: unknown): string {
 /** "did you mean" candidate: the closest allowed word within a small edit distance. */
 export function didYouMean(word: string, allowed: readonly string[]): string | undefined {
   if (!allowed.length) return undefined;
+  // `amber` → `TLP:AMBER`, `Suspected` → `suspected`: case and a missing prefix are not typos.
+  const lower = word.toLowerCase();
+  const byCase = allowed.find((a) => a.toLowerCase() === lower || a.toLowerCase().endsWith(`:${lower}`));
+  if (byCase) return byCase;
   const best = closest(word.toLowerCase(), allowed.map((a) => a.toLowerCase()));
   const idx = allowed.findIndex((a) => a.toLowerCase() === best);
   const limit = Math.max(2, Math.floor(word.length / 3));

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { ParsedFile } from '../parse/incident-file.ts';
-import { didYouMean, displayPath, listWords, showValue, typeName } from './describe.ts';
+import { didYouMean, displayPath, listWords, showTyped, showValue } from './describe.ts';
 import { withheldReason } from './redaction.ts';
 
 type SchemaNode = Record<string, unknown>;
@@ -70,17 +70,24 @@ function describe(parsed: ParsedFile, e: ErrorObject, root: SchemaNode): Diagnos
         `e.g. \`${lastSeg(here)}: "${String((e.params as { allowedValue: unknown }).allowedValue)}"\``);
     case 'type': {
       const want = String((e.params as { type: string }).type);
-      return make('schema/type', e.instancePath, 'value', `\`${here}\` must be ${article(want)} (found ${typeName(value)} ${showValue(value, withheld)})`, typeHint(lastSeg(here), want, value, parent));
+      if (want === 'boolean' && typeof value === 'string') {
+        // Case 11: YAML 1.2 reads yes/no/on/off as text; say so, and what to write instead.
+        return make('schema/type', e.instancePath, 'value', `\`${here}\` must be true or false (found ${showTyped(value, withheld)}; write true or false — yes/no/on/off are text in YAML 1.2)`, typeHint(lastSeg(here), want, withheld ? undefined : value, parent));
+      }
+      return make('schema/type', e.instancePath, 'value', `\`${here}\` must be ${article(want)} (found ${showTyped(value, withheld)})`, typeHint(lastSeg(here), want, withheld ? undefined : value, parent));
     }
     case 'format':
     case 'pattern': {
       const fmt = e.keyword === 'format' ? String((e.params as { format: string }).format) : undefined;
       const isTimestamp = fmt === 'date-time' || (e.keyword === 'pattern' && String((e.params as { pattern: string }).pattern).includes('[+-][0-9]{2}:[0-9]{2})$'));
       if (isTimestamp) {
-        const noOffset = typeof value === 'string' && /^\d{4}-\d\d-\d\dT[\d:.]+$/.test(value);
         return make('schema/timestamp', e.instancePath, 'value',
-          `\`${here}\` must be an RFC 3339 date-time with a time-zone offset${noOffset ? ' (this one has no offset)' : typeof value === 'string' && /^\d{4}-\d\d-\d\d/.test(value) ? ' and a real calendar date and time' : ''}, such as 2026-12-03T09:30:00Z (found ${showValue(value, withheld)})`,
+          `\`${here}\` must be an RFC 3339 date-time with a time-zone offset${timestampProblem(value)}, such as 2026-12-03T09:30:00Z (found ${showValue(value, withheld)})`,
           `e.g. \`${lastSeg(here)}: 2026-12-03T09:30:00Z\` (UTC) or \`${lastSeg(here)}: 2026-12-03T10:30:00+01:00\``);
+      }
+      const known = fmt ? FORMATS[fmt] : undefined;
+      if (known) {
+        return make('schema/format', e.instancePath, 'value', `\`${here}\` must be ${known.what} (found ${showValue(value, withheld)})`, `e.g. \`${lastSeg(here)}: ${known.example}\``);
       }
       const example = exampleOf(parent);
       const what = fmt ? `a valid ${fmt}` : describePattern(parent);
@@ -134,7 +141,29 @@ function typeHint(key: string, want: string, value: unknown, parent: SchemaNode)
 function describePattern(s: SchemaNode): string {
   const d = typeof s['description'] === 'string' ? (s['description'] as string).replace(/\.$/, '') : undefined;
   const ex = exampleOf(s);
-  return d ? `${d.charAt(0).toLowerCase()}${d.slice(1)} (like ${ex})` : `in the form ${ex}`;
+  return d ? `like \`${ex}\` — ${d.charAt(0).toLowerCase()}${d.slice(1)}` : `like \`${ex}\``;
+}
+
+/** Formats other than date-time: what they mean to a person, and a value that passes. */
+const FORMATS: Record<string, { what: string; example: string }> = {
+  date: { what: 'a real calendar date written YYYY-MM-DD', example: '2026-12-31' },
+  time: { what: 'a time with an offset, written HH:MM:SSZ', example: '09:30:00Z' },
+  uri: { what: 'an absolute URL', example: 'https://github.com/example-org/incidents/issues/42' },
+  email: { what: 'an email address', example: 'soc@example.org' },
+  hostname: { what: 'a host name', example: 'mail-gw-01.example.org' },
+  ipv4: { what: 'an IPv4 address', example: '192.0.2.10' },
+  ipv6: { what: 'an IPv6 address', example: '2001:db8::10' },
+};
+
+/** Why a string is not an RFC 3339 timestamp, when the shape tells (empty when it does not). */
+function timestampProblem(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  if (/^\d{4}-\d\d-\d\d$/.test(value)) return ' (this one has a date but no time)';
+  if (/^\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/.test(value)) return ` (this one has no offset${value[10] === ' ' ? ", and needs a 'T' between date and time" : ''})`;
+  if (/^\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:[Zz]|[+-]\d\d:\d\d)$/.test(value)) return " (this one needs a 'T' between date and time)";
+  if (/^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d(?:[Zz]|[+-]\d\d:\d\d)$/.test(value)) return ' (this one needs seconds, e.g. 09:30:00)';
+  if (/^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)$/.test(value)) return ' (this date or time does not exist on the calendar)';
+  return '';
 }
 
 function propertySchema(parent: SchemaNode, key: string, root: SchemaNode): SchemaNode {

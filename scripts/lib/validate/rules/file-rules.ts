@@ -134,7 +134,7 @@ export function* noSecrets({ data, body, bodyStartLine }: FileRuleInput): Genera
   for (const [i, line] of lines.entries()) {
     const kind = secretKind(line);
     if (kind) {
-      yield { rule: 'secrets/in-body', line: bodyStartLine + i, message: `line looks like it contains a ${kind} (not shown)`,
+      yield { rule: 'secrets/in-body', line: bodyStartLine + i, message: `line looks like it contains a secret (${kind}); it is not shown`,
         hint: 'Remove it and rotate the credential: git history keeps it. Refer to secrets by name, e.g. "the leaked deploy key (vault: ci/deploy)".' };
     }
   }
@@ -147,7 +147,7 @@ function secretsIn(value: unknown, path: (string | number)[] = [], out: Finding[
     const kind = secretKind(value);
     if (kind) {
       const pointer = path.map((k) => `/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-      out.push({ rule: 'secrets/in-front-matter', pointer, which: 'value', message: `\`${path.join('.')}\` looks like it contains a ${kind} (not shown)`,
+      out.push({ rule: 'secrets/in-front-matter', pointer, which: 'value', message: `\`${path.join('.')}\` looks like it contains a secret (${kind}); it is not shown`,
         hint: 'Remove it and rotate the credential: git history keeps it. Record an indicator by its hash or a redacted form instead.' });
     }
   } else if (Array.isArray(value)) {
