@@ -84,7 +84,9 @@ function lineColumnOfByte(b: Uint8Array, offset: number): { line: number; column
   let column = 1;
   const start = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   for (let i = start; i < offset; i++) {
-    if (b[i] === 0x0a) { line++; column = 1; }
+    // Line breaks as the normaliser sees them: LF, CRLF, and a lone CR.
+    if (b[i] === 0x0a || (b[i] === 0x0d && b[i + 1] !== 0x0a)) { line++; column = 1; }
+    else if (b[i] === 0x0d) continue;
     else if ((b[i]! & 0xc0) !== 0x80) column++;
   }
   return { line, column };

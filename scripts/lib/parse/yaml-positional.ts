@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Document, type Node } from 'yaml';
 import type { Diagnostic, Position } from '../model/diagnostic.ts';
 import { resolvePlainScalar } from './yaml-scalars.ts';
 
@@ -12,7 +12,9 @@ export interface PositionalYaml {
 interface Ctx {
   file: string;
   startLine: number;
-  lc: LineCounter;
+  /** Offsets where each YAML line starts (our own: yaml's LineCounter drifts after errors inside
+   * multi-line quoted scalars). */
+  lineStarts: number[];
   diagnostics: Diagnostic[];
   /** First offset and count of anchors and aliases: reported once per kind, however many there are
    * (an alias bomb has thousands; one finding with a count says it all and keeps output bounded). */
@@ -26,10 +28,21 @@ interface Ctx {
  * bounds alias bombs before anything is expanded), explicit tags, and exact positions.
  */
 export function parseYamlPositional(file: string, yaml: string, startLine: number): PositionalYaml {
-  const lc = new LineCounter();
-  const doc = parseDocument(yaml, { schema: 'failsafe', uniqueKeys: true, lineCounter: lc, prettyErrors: false, keepSourceTokens: false, strict: true });
-  const ctx: Ctx = { file, startLine, lc, diagnostics: [], anchors: undefined, aliases: undefined };
-  for (const err of doc.errors) ctx.diagnostics.push(yamlError(ctx, doc, err.code, err.message, err.pos[0]));
+  const doc = parseDocument(yaml, { schema: 'failsafe', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true });
+  const lineStarts = [0];
+  for (let i = yaml.indexOf('\n'); i !== -1; i = yaml.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const ctx: Ctx = { file, startLine, lineStarts, diagnostics: [], anchors: undefined, aliases: undefined };
+  // One syntax error usually sets off a cascade (every later token is "unexpected"): report the
+  // first with a count, so output stays bounded and points at what to fix. Duplicate keys are
+  // independent of each other and each is reported (up to a cap).
+  const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+  const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY').slice(0, MAX_DUPLICATE_REPORTS);
+  if (syntax.length) {
+    const first = yamlError(ctx, doc, syntax[0]!.code, syntax[0]!.message, syntax[0]!.pos[0]);
+    if (syntax.length > 1) first.message += ` (${syntax.length - 1} more YAML error${syntax.length > 2 ? 's' : ''} after this one, probably caused by it)`;
+    ctx.diagnostics.push(first);
+  }
+  for (const err of duplicates) ctx.diagnostics.push(yamlError(ctx, doc, err.code, err.message, err.pos[0]));
   const walked = toValue(ctx, doc.contents as Node | null); // always walked, to report aliases and tags
   if (ctx.anchors) {
     const { first, name, count } = ctx.anchors;
@@ -137,9 +150,17 @@ function locate(ctx: Ctx, doc: Document, pointer: string, which: 'key' | 'value'
   return toFilePos(ctx, offset);
 }
 
+const MAX_DUPLICATE_REPORTS = 50;
+
 function toFilePos(ctx: Ctx, offset: number): Position {
-  const p = ctx.lc.linePos(offset);
-  return { line: ctx.startLine + p.line - 1, column: p.col };
+  const starts = ctx.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid; else hi = mid - 1;
+  }
+  return { line: ctx.startLine + lo, column: offset - starts[lo]! + 1 };
 }
 
 function at(ctx: Ctx, rule: string, offset: number, message: string, hint: string): Diagnostic {
