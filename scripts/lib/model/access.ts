@@ -1,9 +1,17 @@
 /** Small readers over loosely-typed front matter: rules run on data that may not match the schema. */
 export type Data = Record<string, unknown>;
 
+/** Split dotted paths, cached: gates ask for the same few dozen paths on every file. */
+const splitCache = new Map<string, readonly string[]>();
+
 export function get(data: unknown, dotted: string): unknown {
+  let keys = splitCache.get(dotted);
+  if (!keys) {
+    keys = dotted.split('.');
+    if (splitCache.size < 10_000) splitCache.set(dotted, keys);
+  }
   let cur: unknown = data;
-  for (const key of dotted.split('.')) {
+  for (const key of keys) {
     if (!cur || typeof cur !== 'object' || Array.isArray(cur) || !Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
     cur = (cur as Data)[key];
   }
@@ -35,6 +43,17 @@ const RFC3339 = /^(\d{4})-(\d\d)-(\d\d)[Tt ](\d\d):(\d\d):(\d\d)(\.\d+)?([Zz]|([
  */
 export function timeOf(v: unknown): number | undefined {
   if (typeof v !== 'string') return undefined;
+  // Memoised: each timestamp is compared by several rules and gates. Bounded, and pure.
+  if (timeCache.has(v)) return timeCache.get(v);
+  const t = parseTime(v);
+  if (timeCache.size >= 50_000) timeCache.clear();
+  timeCache.set(v, t);
+  return t;
+}
+
+const timeCache = new Map<string, number | undefined>();
+
+function parseTime(v: string): number | undefined {
   const m = RFC3339.exec(v);
   if (!m) return undefined;
   const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [number, number, number, number, number, number];

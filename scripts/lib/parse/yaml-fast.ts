@@ -1,4 +1,5 @@
 import jsYaml from 'js-yaml';
+import { parseYamlLite } from './yaml-lite.ts';
 import { isBoolSource, isNullSource, isNumberSource, resolvePlainScalar } from './yaml-scalars.ts';
 
 /**
@@ -53,7 +54,15 @@ export function mayHaveCollectionKey(yaml: string): boolean {
 
 export type FastResult = { ok: true; value: unknown } | { ok: false };
 
+/** The fast reader: the hand-written subset reader first, js-yaml for what it declines. */
 export function parseYamlFast(yaml: string): FastResult {
+  const lite = parseYamlLite(yaml);
+  if (lite !== undefined) return { ok: true, value: lite };
+  return parseYamlJs(yaml);
+}
+
+/** js-yaml alone (exported for the differential tests). */
+export function parseYamlJs(yaml: string): FastResult {
   if (NEEDS_POSITIONAL.test(yaml) || mayHaveCollectionKey(yaml)) return { ok: false };
   try {
     // An empty document is null in both readers (js-yaml says undefined).

@@ -16,19 +16,28 @@ import { syntheticIncidents } from '../../bench/synthetic.ts';
 import { PACKAGE_ROOT } from '../io/shipped-schemas.ts';
 import { splitFrontMatter, isSplit } from './front-matter.ts';
 import { decodeSource, isSourceText } from './source-text.ts';
-import { parseYamlFast } from './yaml-fast.ts';
+import { parseYamlFast, parseYamlJs } from './yaml-fast.ts';
+import { parseYamlLite } from './yaml-lite.ts';
 import { parseYamlPositional } from './yaml-positional.ts';
 
-/** Compares one document; returns whether the fast reader took it (for coverage counts). */
-function agree(yaml: string, label = yaml): boolean {
+/**
+ * Compares one document across the readers; returns how many of the two fast readers (the subset
+ * reader, js-yaml) took it, for coverage counts.
+ */
+function agree(yaml: string, label = yaml): number {
+  const lite = parseYamlLite(yaml);
+  const js = parseYamlJs(yaml);
   const fast = parseYamlFast(yaml);
-  if (!fast.ok) return false;
+  if (!js.ok && lite === undefined) { expect(fast.ok).toBe(false); return 0; }
   const pos = parseYamlPositional('x.md', yaml, 2);
-  expect(pos.diagnostics.map((d) => d.rule), `positional rejects what the fast reader took: ${label}`).toEqual([]);
+  expect(pos.diagnostics.map((d) => d.rule), `positional rejects what a fast reader took: ${label}`).toEqual([]);
   // Own comparison: vitest's equality treats a `constructor` key as the class and a `__proto__`
   // key specially; here both are ordinary data. Covers types, -0, key order and prototypes.
-  expect(canonical(fast.value), label).toBe(canonical(pos.value));
-  return true;
+  const want = canonical(pos.value);
+  if (lite !== undefined) expect(canonical(lite), `subset reader: ${label}`).toBe(want);
+  if (js.ok) expect(canonical(js.value), `js-yaml: ${label}`).toBe(want);
+  expect(fast.ok && canonical(fast.value), `parseYamlFast: ${label}`).toBe(want);
+  return (lite !== undefined ? 1 : 0) + (js.ok ? 1 : 0);
 }
 
 function canonical(v: unknown): string {
@@ -90,10 +99,17 @@ describe('fast and positional YAML readers agree', () => {
       if (isSplit(split)) docs.push([f, split.yaml]);
     }
     for (const inc of syntheticIncidents({ count: 100 })) docs.push([inc.path, inc.text.slice(4, inc.text.indexOf('\n---\n', 4))]);
-    let fastTook = 0;
-    for (const [label, yaml] of docs) if (agree(yaml, label)) fastTook++;
-    // The fast path must really be exercised: all synthetic files and most fixtures take it.
-    expect(fastTook).toBeGreaterThan(120);
+    let liteTook = 0;
+    for (const [label, yaml] of docs) {
+      agree(yaml, label);
+      if (parseYamlLite(yaml) !== undefined) liteTook++;
+    }
+    // The fast paths must really be exercised: all synthetic files and the examples take the subset reader.
+    expect(liteTook).toBeGreaterThan(100);
+    for (const f of markdownFiles(join(PACKAGE_ROOT, 'incidents'))) {
+      const split = splitFrontMatter(f, readFileSync(f, 'utf8'));
+      expect(isSplit(split) && parseYamlLite(split.yaml) !== undefined, `subset reader takes ${f}`).toBe(true);
+    }
   });
 
   it('on documents serialised by the yaml package (fast-check)', () => {
@@ -101,13 +117,27 @@ describe('fast and positional YAML readers agree', () => {
     fc.assert(fc.property(fc.dictionary(fc.constantFrom(...KEYS, 'a', 'b', 'c'), value, { minKeys: 1, maxKeys: 6 }), fc.constantFrom(...styles), (doc, style) => {
       agree(stringify(doc, style));
     }), { numRuns: 1500, seed: 20261203 });
+    // And on the same trees written the way people write front matter (block style, one-line flow
+    // entries), which the subset reader takes.
+    let liteTook = 0;
+    fc.assert(fc.property(fc.dictionary(fc.constantFrom(...KEYS, 'a', 'b', 'c'), value, { minKeys: 1, maxKeys: 6 }), (doc) => {
+      const yaml = stringify(doc, { flowCollectionPadding: true, lineWidth: 0 });
+      agree(yaml);
+      if (parseYamlLite(yaml) !== undefined) liteTook++;
+    }), { numRuns: 1500, seed: 7 });
+    expect(liteTook).toBeGreaterThan(200);
   });
 
   it('on documents assembled from raw tricky lines (fast-check)', () => {
-    let fastTook = 0;
+    let liteTook = 0;
+    let jsTook = 0;
     fc.assert(fc.property(fc.array(rawLine, { minLength: 1, maxLength: 8 }), (lines) => {
-      if (agree(lines.join('\n'))) fastTook++;
+      const yaml = lines.join('\n');
+      agree(yaml);
+      if (parseYamlLite(yaml) !== undefined) liteTook++;
+      if (parseYamlJs(yaml).ok) jsTook++;
     }), { numRuns: 3000, seed: 20261203 });
-    expect(fastTook).toBeGreaterThan(100);
+    expect(liteTook).toBeGreaterThan(50);
+    expect(jsTook).toBeGreaterThan(100);
   });
 });
