@@ -64,6 +64,12 @@ const GENERATED: Record<string, (root: string) => void> = {
   },
 };
 
+GENERATED['deep-nesting'] = (root) => {
+  // 50,000 nested brackets and 30,000 compact dashes: each once blew the stack of every YAML reader.
+  writeFileSync(join(root, 'incidents', 'INC-20261203-7KQF-brackets.md'), `---\nid: INC-20261203-7KQF\nx-deep: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n---\n`);
+  writeFileSync(join(root, 'incidents', 'INC-20261203-8KQF-dashes.md'), `---\nid: INC-20261203-8KQF\nx-deep:\n${'- '.repeat(30_000)}x\n---\n`);
+};
+
 const CANARY_FILE = 'incidents/INC-20991231-ZZZZ-canary.md';
 const CANARY = FRONT('INC-20991231-ZZZZ').replace('tlp: TLP:AMBER', 'tlp: TLP:BLUE') + '---\n\n## Summary\n\nA canary.\n';
 
@@ -114,7 +120,7 @@ describe('bad-input corpus (incident validate --format json)', () => {
       'case-13-alias-bomb', 'case-15-date-time-yesterday', 'no-front-matter', 'empty-front-matter', 'front-matter-not-line-1',
       'non-mapping-root', 'duplicate-keys', 'wrong-types', 'unknown-keys', 'bad-enum', 'timestamp-without-offset',
       'impossible-date', 'proto-keys', 'huge-file', 'binary-garbage', 'invalid-utf8', 'id-file-name-mismatch', 'duplicate-ids',
-      'crlf-line-endings', 'secrets-pasted', 'tlp-red-not-echoed']) expect(cases).toContain(c);
+      'crlf-line-endings', 'secrets-pasted', 'tlp-red-not-echoed', 'deep-nesting', 'yaml-syntax-error']) expect(cases).toContain(c);
   });
 
   describe.each(cases)('%s', (name) => {
