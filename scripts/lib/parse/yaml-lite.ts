@@ -38,6 +38,11 @@ const FLOW_KEY = /([^\s#'"{}[\],&*!|>%@`?:-][^:#{}[\],]*?)[ ]*:(?: +|(?=[,}]))/y
 const BAIL = Symbol('bail');
 function bail(): never { throw BAIL; }
 
+/** A sequence indicator (`-` then a space or the end) at `k`. */
+function isDash(text: string, k: number): boolean {
+  return text[k] === '-' && (text.length === k + 1 || text[k + 1] === ' ');
+}
+
 function indentOf(line: string): number {
   let n = 0;
   while (line.charCodeAt(n) === 32) n++;
@@ -51,6 +56,17 @@ class LiteParser {
   i = 0;
   /** Lines of the document; a compact nested item's line is rewritten in place (`- - x` → `  - x`). */
   constructor(readonly lines: string[]) {}
+
+  /** The next content line if it sits exactly at `indent`; undefined when the block ends there. */
+  nextLineAt(indent: number): string | undefined {
+    this.skipBlank();
+    if (this.i >= this.lines.length) return undefined;
+    const line = this.lines[this.i]!;
+    const ind = indentOf(line);
+    if (ind < indent) return undefined;
+    if (ind > indent) bail();
+    return line;
+  }
 
   /** Skips blank and comment-only lines. */
   skipBlank(): void {
@@ -68,15 +84,11 @@ class LiteParser {
     for (;;) {
       let text: string;
       if (first !== undefined) { text = first; first = undefined; } else {
-        this.skipBlank();
-        if (this.i >= this.lines.length) break;
-        const line = this.lines[this.i]!;
-        const ind = indentOf(line);
-        if (ind < indent) break;
-        if (ind > indent) bail();
+        const line = this.nextLineAt(indent);
+        if (line === undefined) break;
         text = line.slice(indent);
       }
-      if (text[0] === '-' && (text.length === 1 || text[1] === ' ')) bail(); // a sequence where keys are expected
+      if (isDash(text, 0)) bail(); // a sequence where keys are expected
       const entry = splitEntry(text);
       if (!entry) bail();
       const [key, rest] = entry;
@@ -97,7 +109,7 @@ class LiteParser {
       if (this.i >= this.lines.length) return null;
       const line = this.lines[this.i]!;
       const ind = indentOf(line);
-      const isSeq = line[ind] === '-' && (line.length === ind + 1 || line[ind + 1] === ' ');
+      const isSeq = isDash(line, ind);
       if (isSeq && ind >= indent) return this.sequence(ind);
       if (ind > indent) return this.mapping(ind);
       return null;
@@ -110,18 +122,15 @@ class LiteParser {
   sequence(indent: number): unknown[] {
     const out: unknown[] = [];
     for (;;) {
-      this.skipBlank();
-      if (this.i >= this.lines.length) break;
-      const line = this.lines[this.i]!;
-      const ind = indentOf(line);
-      if (ind < indent) break;
-      if (ind > indent) bail();
-      if (line[ind] !== '-' || !(line.length === ind + 1 || line[ind + 1] === ' ')) break; // a key at the same column ends an indentless sequence
+      const line = this.nextLineAt(indent);
+      if (line === undefined) break;
+      const ind = indent;
+      if (!isDash(line, ind)) break; // a key at the same column ends an indentless sequence
       const after = line.slice(ind + 1);
       const sp = indentOf(after);
       const rest = stripComment(after.slice(sp));
       if (rest === '') bail(); // `-` alone with the item below: rare, leave it to the others
-      if (rest[0] === '-' && (rest.length === 1 || rest[1] === ' ')) {
+      if (isDash(rest, 0)) {
         // `- - x`: a nested sequence whose dashes line up with the second one.
         this.lines[this.i] = ' '.repeat(ind + 1 + sp) + after.slice(sp);
         out.push(this.sequence(ind + 1 + sp));
