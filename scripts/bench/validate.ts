@@ -37,12 +37,13 @@ export const bench: BenchModule = async (ctx) => {
   const real = await best('real', ctx.workDir, 3);
   const floor = await best('floor', ctx.workDir, 3);
   const ratio = real.wallMs / floor.wallMs;
-  const targetMs = Math.round(TARGET_MS * ctx.scale);
+  // The targets are for 10,000 incidents; at other scales start-up dominates, so no verdict.
+  const judged = count === DEFAULT_SYNTHETIC_COUNT;
   const rows: BenchRow[] = [
     { name: `validate: synthetic repo (${count} incidents)`, figures: { files: repo.files, 'avg bytes': Math.round(repo.bytes / repo.files), 'diagnostics (real/floor)': `${real.diagnostics}/${floor.diagnostics}` } },
-    { name: 'validate: incident validate (real path)', figures: { 'wall ms': Math.round(real.wallMs), 'cpu ms': Math.round(real.cpuMs), 'peak RSS MiB': Math.round(real.maxRssMiB), 'process ms': Math.round(real.processMs) }, target: `<= ${targetMs} ms`, met: real.wallMs <= targetMs },
+    { name: 'validate: incident validate (real path)', figures: { 'wall ms': Math.round(real.wallMs), 'cpu ms': Math.round(real.cpuMs), 'peak RSS MiB': Math.round(real.maxRssMiB), 'process ms': Math.round(real.processMs) }, target: `<= ${TARGET_MS} ms for 10,000`, met: judged ? real.wallMs <= TARGET_MS : undefined },
     { name: 'validate: floor (read + js-yaml + ajv)', figures: { 'wall ms': Math.round(floor.wallMs), 'cpu ms': Math.round(floor.cpuMs), 'peak RSS MiB': Math.round(floor.maxRssMiB), 'process ms': Math.round(floor.processMs) } },
-    { name: 'validate: real / floor', figures: { ratio: ratio.toFixed(2) }, target: `<= ${TARGET_RATIO.toFixed(1)}`, met: ratio <= TARGET_RATIO },
+    { name: 'validate: real / floor', figures: { ratio: ratio.toFixed(2) }, target: `<= ${TARGET_RATIO.toFixed(1)} for 10,000`, met: judged ? ratio <= TARGET_RATIO : undefined },
   ];
   return rows;
 };
