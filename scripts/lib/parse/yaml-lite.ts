@@ -15,7 +15,7 @@ import { resolvePlainScalar } from './yaml-scalars.ts';
 export function parseYamlLite(yaml: string): Record<string, unknown> | undefined {
   // Characters whose YAML meaning the subset does not model (tabs, control and special line-break
   // characters, BOMs, surrogates, merge keys): leave them to the others. Anchors, aliases, tags and
-  // directives are only special where a node or line starts; plainScalar and KEY refuse them there.
+  // directives are only special where a node or line starts; plainScalar and PLAIN_KEY refuse them there.
   if (UNMODELLED_CHARS.test(yaml) || yaml.includes('<<')) return undefined;
   const p = new LiteParser(yaml.split('\n'));
   try {
@@ -32,8 +32,6 @@ export function parseYamlLite(yaml: string): Record<string, unknown> | undefined
 }
 
 const UNMODELLED_CHARS = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
-/** A plain key inside a flow mapping, read in place (sticky: no substring per key). */
-const FLOW_KEY = /([^\s#'"{}[\],&*!|>%@`?:-][^:#{}[\],]*?)[ ]*:(?: +|(?=[,}]))/y;
 
 const BAIL = Symbol('bail');
 function bail(): never { throw BAIL; }
@@ -49,8 +47,21 @@ function indentOf(line: string): number {
   return n;
 }
 
-/** `key:` then end, a space, or nothing else. Plain keys only (quoted keys → bail). */
-const KEY = /^([^\s#'"{}[\],&*!|>%@`?:-][^:#{}[\],]*?|-[^\s:#{}[\],][^:#{}[\],]*?|\?[^\s:][^:#{}[\],]*?)[ ]*:(?: +(.*))?$/;
+/**
+ * A plain key as the subset accepts it. One character class repeated, so matching is linear;
+ * where the key ends is found by indexOf, never by a regex that could backtrack (a lazy key
+ * pattern took 14 s on one line of 100,000 spaces).
+ */
+const PLAIN_KEY = /^(?:[^\s#'"{}[\],&*!|>%@`?:-]|[-?][^\s:#{}[\],])[^:#{}[\],]*$/;
+
+/** Index of the `:` that ends a plain key in `s` from `from`: followed by a space, the end, or one of `stops`. */
+function keyColon(s: string, from: number, stops: string): number {
+  for (let k = s.indexOf(':', from); k >= 0; k = s.indexOf(':', k + 1)) {
+    const next = s[k + 1];
+    if (next === undefined || next === ' ' || stops.includes(next)) return k;
+  }
+  return -1;
+}
 
 class LiteParser {
   i = 0;
@@ -205,8 +216,11 @@ function splitEntry(text: string): [string, string | undefined] | undefined {
     const m = /^[ ]*:(?: +(.*))?$/.exec(text.slice(cur.k));
     return m ? [key, m[1]] : undefined;
   }
-  const m = KEY.exec(text);
-  return m ? [m[1]!.trimEnd(), m[2]] : undefined;
+  const k = keyColon(text, 0, '');
+  if (k < 0) return undefined;
+  const key = text.slice(0, k).trimEnd();
+  if (!PLAIN_KEY.test(key)) return undefined;
+  return [key, k + 1 < text.length ? text.slice(k + 1).trimStart() : undefined];
 }
 
 /** Removes a trailing ` # comment` (outside quotes) and trailing spaces. */
@@ -286,12 +300,11 @@ function flowValue(cur: Cursor, inFlow: boolean): unknown {
     if (cur.s[cur.k] === '}') { cur.k++; return out; }
     for (;;) {
       skipSpaces(cur);
-      FLOW_KEY.lastIndex = cur.k;
-      const m = FLOW_KEY.exec(cur.s);
-      if (!m) bail();
-      const key = m[1]!.trimEnd();
-      if (Object.prototype.hasOwnProperty.call(out, key)) bail();
-      cur.k += m[0].length;
+      const colon = keyColon(cur.s, cur.k, ',}');
+      if (colon < 0) bail();
+      const key = cur.s.slice(cur.k, colon).trimEnd();
+      if (!PLAIN_KEY.test(key) || Object.prototype.hasOwnProperty.call(out, key)) bail();
+      cur.k = colon + 1;
       skipSpaces(cur);
       const next = cur.s[cur.k];
       const value = next === ',' || next === '}' ? null : flowValue(cur, true);

@@ -70,6 +70,13 @@ GENERATED['deep-nesting'] = (root) => {
   writeFileSync(join(root, 'incidents', 'INC-20261203-8KQF-dashes.md'), `---\nid: INC-20261203-8KQF\nx-deep:\n${'- '.repeat(30_000)}x\n---\n`);
 };
 
+GENERATED['hostile-long-lines'] = (root) => {
+  // A 100,000-space line (once 14 s in a backtracking key pattern) and a 200,000-character key
+  // (once echoed whole into the message and fed to the quadratic did-you-mean).
+  writeFileSync(join(root, 'incidents', 'INC-20261203-7KQF-spaces.md'), `${FRONT('INC-20261203-7KQF')}x-pad: {a${' '.repeat(100_000)}b}\n---\n\n## Summary\n\nText.\n`);
+  writeFileSync(join(root, 'incidents', 'INC-20261203-8KQF-long-key.md'), `${FRONT('INC-20261203-8KQF')}${'k'.repeat(200_000)}: 1\n---\n\n## Summary\n\nText.\n`);
+};
+
 const CANARY_FILE = 'incidents/INC-20991231-ZZZZ-canary.md';
 const CANARY = FRONT('INC-20991231-ZZZZ').replace('tlp: TLP:AMBER', 'tlp: TLP:BLUE') + '---\n\n## Summary\n\nA canary.\n';
 
@@ -120,7 +127,7 @@ describe('bad-input corpus (incident validate --format json)', () => {
       'case-13-alias-bomb', 'case-15-date-time-yesterday', 'no-front-matter', 'empty-front-matter', 'front-matter-not-line-1',
       'non-mapping-root', 'duplicate-keys', 'wrong-types', 'unknown-keys', 'bad-enum', 'timestamp-without-offset',
       'impossible-date', 'proto-keys', 'huge-file', 'binary-garbage', 'invalid-utf8', 'id-file-name-mismatch', 'duplicate-ids',
-      'crlf-line-endings', 'secrets-pasted', 'tlp-red-not-echoed', 'deep-nesting', 'yaml-syntax-error']) expect(cases).toContain(c);
+      'crlf-line-endings', 'secrets-pasted', 'tlp-red-not-echoed', 'deep-nesting', 'yaml-syntax-error', 'hostile-long-lines']) expect(cases).toContain(c);
   });
 
   describe.each(cases)('%s', (name) => {

@@ -1,11 +1,16 @@
 /** Shared wording helpers for diagnostics: how values and fields are shown to people. */
 import { closest, distance } from 'fastest-levenshtein';
 
+/** A key or word as shown in a message: at most 60 characters (a hostile 200 KB key stays out of logs). */
+export function showKey(key: string): string {
+  return key.length > 60 ? `${key.slice(0, 57)}...` : key;
+}
+
 /** Dotted display path of an ajv pointer: `/timeline/2/at` → `timeline[2].at`. */
 export function displayPath(pointer: string): string {
   let out = '';
   for (const seg of pointer.split('/').slice(1)) {
-    const s = seg.replace(/~1/g, '/').replace(/~0/g, '~');
+    const s = showKey(seg.replace(/~1/g, '/').replace(/~0/g, '~'));
     out += /^\d+$/.test(s) ? `[${s}]` : out ? `.${s}` : s;
   }
   return out || '(front matter)';
@@ -43,7 +48,8 @@ export function typeName(value: unknown): string {
 
 /** "did you mean" candidate: the closest allowed word within a small edit distance. */
 export function didYouMean(word: string, allowed: readonly string[]): string | undefined {
-  if (!allowed.length) return undefined;
+  // Edit distance is quadratic: no suggestion for words far longer than any allowed one.
+  if (!allowed.length || word.length > 64) return undefined;
   // `amber` → `TLP:AMBER`, `Suspected` → `suspected`: case and a missing prefix are not typos.
   const lower = word.toLowerCase();
   const byCase = allowed.find((a) => a.toLowerCase() === lower || a.toLowerCase().endsWith(`:${lower}`));

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { ParsedFile } from '../parse/incident-file.ts';
-import { didYouMean, displayPath, listWords, showTyped, showValue } from './describe.ts';
+import { didYouMean, displayPath, listWords, showKey, showTyped, showValue } from './describe.ts';
 import { withheldReason } from './redaction.ts';
 
 type SchemaNode = Record<string, unknown>;
@@ -55,7 +55,7 @@ function describe(parsed: ParsedFile, e: ErrorObject, root: SchemaNode): Diagnos
       const where = e.instancePath ? `under \`${here}\`` : 'at the top level';
       const dangerous = extra === '__proto__' || extra === 'constructor' || extra === 'prototype';
       return make(dangerous ? 'schema/forbidden-key' : 'schema/unknown-key', pointer, 'key',
-        `unknown field \`${extra}\` ${where}${guess ? ` — did you mean \`${guess}\`?` : ''}`,
+        `unknown field \`${showKey(extra)}\` ${where}${guess ? ` — did you mean \`${guess}\`?` : ''}`,
         guess ? `Rename it to \`${guess}\`.` : `Allowed fields here: ${listWords(allowed)}.${e.instancePath ? '' : ' Organisation-specific fields start with `x-`, e.g. `x-ticket: SEC-1234`.'}`);
     }
     case 'enum': {
@@ -104,7 +104,7 @@ function describe(parsed: ParsedFile, e: ErrorObject, root: SchemaNode): Diagnos
     }
     case 'propertyNames': {
       const name = String((e.params as { propertyName: string }).propertyName);
-      return make('schema/property-name', `${e.instancePath}/${name}`, 'key', `\`${name}\` is not an allowed key under \`${here}\``, `e.g. \`${lastSeg(here)}: ${JSON.stringify(exampleOf(parent))}\``);
+      return make('schema/property-name', `${e.instancePath}/${name}`, 'key', `\`${showKey(name)}\` is not an allowed key under \`${here}\``, `e.g. \`${lastSeg(here)}: ${JSON.stringify(exampleOf(parent))}\``);
     }
     default:
       return make(`schema/${e.keyword}`, e.instancePath, 'value', `\`${here}\` ${e.message ?? 'is invalid'}`, 'See schemas/incident.schema.json for the expected shape.');
