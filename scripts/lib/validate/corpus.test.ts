@@ -73,7 +73,8 @@ GENERATED['deep-nesting'] = (root) => {
 GENERATED['hostile-long-lines'] = (root) => {
   // A 100,000-space line (once 14 s in a backtracking key pattern) and a 200,000-character key
   // (once echoed whole into the message and fed to the quadratic did-you-mean).
-  writeFileSync(join(root, 'incidents', 'INC-20261203-7KQF-spaces.md'), `${FRONT('INC-20261203-7KQF')}x-pad: {a${' '.repeat(100_000)}b}\n---\n\n## Summary\n\nText.\n`);
+  // Its body line once took 9 s in the password-in-URL secret pattern.
+  writeFileSync(join(root, 'incidents', 'INC-20261203-7KQF-spaces.md'), `${FRONT('INC-20261203-7KQF')}x-pad: {a${' '.repeat(100_000)}b}\n---\n\n## Summary\n\n${'a-'.repeat(50_000)} ://x:yyy@\n`);
   writeFileSync(join(root, 'incidents', 'INC-20261203-8KQF-long-key.md'), `${FRONT('INC-20261203-8KQF')}${'k'.repeat(200_000)}: 1\n---\n\n## Summary\n\nText.\n`);
 };
 

@@ -12,7 +12,8 @@ const SECRET_PATTERNS: readonly [string, RegExp][] = [
   ['Google API key', /\bAIza[0-9A-Za-z_-]{35}\b/],
   ['Stripe secret key', /\b[sr]k_live_[0-9a-zA-Z]{20,}\b/],
   ['JSON web token', /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\b/],
-  ['password in URL', /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:[^\s@/]{3,}@/i],
+  // Scheme length bounded: an unbounded `[a-z0-9+.-]*` backtracked for 9 s on 100 KB of `a-a-a-`.
+  ['password in URL', /\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s:/@]+:[^\s@/]{3,}@/i],
 ];
 
 /**
