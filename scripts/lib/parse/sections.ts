@@ -116,8 +116,9 @@ function innerLine(state: Inner, text: string): void {
     return;
   }
   let t = text;
-  // Nested containers: look through their markers at the content.
-  for (;;) {
+  // Nested containers: look through their markers at the content. Bounded: `- - - … x` 20,000
+  // deep made this loop quadratic (32 s); past 16 levels the rest is read as paragraph text.
+  for (let depth = 0; depth < 16; depth++) {
     const q = /^ {0,3}> ?/.exec(t);
     if (q) { t = t.slice(q[0].length); continue; }
     const li = LIST_ITEM.exec(t);
