@@ -13,8 +13,18 @@ type SchemaNode = Record<string, unknown>;
 export function schemaDiagnostics(parsed: ParsedFile, errors: readonly ErrorObject[], root: SchemaNode): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const e of errors) {
+  let shown = 0;
+  for (const [n, e] of errors.entries()) {
     if (e.keyword === 'if' || e.keyword === 'allOf' || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+    if (shown === MAX_SCHEMA_DIAGNOSTICS) {
+      // Bounded: 8,000 unknown keys took seconds to position one by one, and nobody reads them all.
+      const rest = errors.slice(n).filter((x) => !['if', 'allOf', 'anyOf', 'oneOf'].includes(x.keyword)).length;
+      const pos = parsed.locate('', 'key');
+      out.push({ rule: 'schema/too-many', severity: 'error', file: parsed.file, line: pos.line, column: pos.column,
+        message: `${rest} more schema problem${rest === 1 ? '' : 's'} in this file not shown (the first ${MAX_SCHEMA_DIAGNOSTICS} are)`,
+        hint: 'Fix the problems shown and run the check again; the file is probably not an incident record, or was badly merged.', path: '/' });
+      break;
+    }
     const d = describe(parsed, e, root);
     if (!d) continue;
     // format + pattern on one timestamp say the same thing once.
@@ -22,9 +32,12 @@ export function schemaDiagnostics(parsed: ParsedFile, errors: readonly ErrorObje
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(d);
+    shown++;
   }
   return out;
 }
+
+export const MAX_SCHEMA_DIAGNOSTICS = 200;
 
 function describe(parsed: ParsedFile, e: ErrorObject, root: SchemaNode): Diagnostic | undefined {
   const data = parsed.data;
