@@ -52,6 +52,12 @@ export function mayHaveCollectionKey(yaml: string): boolean {
   return false;
 }
 
+/**
+ * Keys written `True:`, `~:`, `NULL:`…: js-yaml resolves them to a boolean or null and then names
+ * the key "true"/"null", where the positional reader keeps the text as written.
+ */
+const ODD_SCALAR_KEY = /(?:^|[\s{,?-])(?:~|Null|NULL|True|TRUE|False|FALSE)[ \t]*:(?:[\s,}\]]|$)/m;
+
 export type FastResult = { ok: true; value: unknown } | { ok: false };
 
 /** The fast reader: the hand-written subset reader first, js-yaml for what it declines. */
@@ -63,7 +69,7 @@ export function parseYamlFast(yaml: string): FastResult {
 
 /** js-yaml alone (exported for the differential tests). */
 export function parseYamlJs(yaml: string): FastResult {
-  if (NEEDS_POSITIONAL.test(yaml) || mayHaveCollectionKey(yaml)) return { ok: false };
+  if (ODD_SCALAR_KEY.test(yaml) || NEEDS_POSITIONAL.test(yaml) || mayHaveCollectionKey(yaml)) return { ok: false };
   try {
     // An empty document is null in both readers (js-yaml says undefined).
     return { ok: true, value: jsYaml.load(yaml, { schema, json: false }) ?? null };

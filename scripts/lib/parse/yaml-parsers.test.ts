@@ -60,7 +60,8 @@ const SCALARS = [
   '9007199254740993', '1.0', '-1.5', '42', 'TLP:AMBER', 'a: b', '# not a comment', "it's", '"quoted"', 'multi\nline', 'trailing ',
   ' leading', 'üñíçødé ✓', 'tab\there', '- dash', '[x]', '{y}', '@at', '`tick`', '%pct', '|pipe', '>gt', '=', '?', ': colon', 'a #hash',
 ];
-const KEYS = ['id', 'title', 'no', 'true', '1', '0.5', 'null', '__proto__', 'constructor', 'toString', 'x-ticket', 'a b', 'ü', 'on', '3.10'];
+const KEYS = ['id', 'title', 'no', 'true', '1', '0.5', 'null', '__proto__', 'constructor', 'toString', 'x-ticket', 'a b', 'ü', 'on', '3.10',
+  'True', '~', 'NULL', 'FALSE', '0', '-1', '1e3'];
 
 const scalar = fc.oneof(
   fc.constantFrom(...SCALARS),
