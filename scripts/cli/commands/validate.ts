@@ -4,6 +4,7 @@ import { hasErrors, sortDiagnostics } from '../../lib/model/diagnostic.ts';
 import { parseIncidentFile } from '../../lib/parse/incident-file.ts';
 import { formatGithub } from '../../lib/render/diagnostics-github.ts';
 import { formatHuman, summaryLine } from '../../lib/render/diagnostics-human.ts';
+import { maskLines, withheldLines } from '../../lib/validate/redaction.ts';
 import { EXIT, type CliIo, type RegisterVerb } from '../io.ts';
 import { formatOption, type OutputFormat } from '../format-option.ts';
 
@@ -29,7 +30,9 @@ export async function runValidate(io: CliIo, paths: readonly string[], format: O
     if (text) io.stdout(text + '\n');
     io.stdout(summaryLine(parsed.length, diagnostics) + '\n');
   } else {
-    const sources = new Map(parsed.filter((p) => diagnostics.some((d) => d.file === p.file)).map((p) => [p.file, p.text]));
+    // Code frames never show secrets or TLP:RED entries: those lines are masked before rendering.
+    const withDiagnostics = new Set(diagnostics.map((d) => d.file));
+    const sources = new Map(parsed.filter((p) => withDiagnostics.has(p.file)).map((p) => [p.file, maskLines(p.text, withheldLines(p))]));
     const red = new Set(parsed.filter((p) => p.data?.['tlp'] === 'TLP:RED').map((p) => p.file));
     if (diagnostics.length) io.stdout(formatHuman(diagnostics, sources, red));
     io.stdout(summaryLine(parsed.length, diagnostics) + '\n');

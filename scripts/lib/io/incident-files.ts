@@ -1,4 +1,4 @@
-import { lstat, open, readdir } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { MAX_FILE_BYTES } from '../parse/source-text.ts';
@@ -29,49 +29,72 @@ export async function collectIncidentFiles(root: string, paths: readonly string[
   const absRoot = resolve(root);
   const targets = paths.length ? paths : [INCIDENTS_DIR];
   const seen = new Set<string>();
-  const visit = async (abs: string, explicit: boolean): Promise<void> => {
+  // Synchronous on purpose: for thousands of small files, sync reads are ~6x faster than the
+  // promise API on this kind of machine (no thread-pool round trip per call); a CLI has nothing
+  // else to do meanwhile.
+  const visit = (abs: string, explicit: boolean, known?: { dir: boolean; link: boolean }): void => {
     const rel = relative(absRoot, abs).split(sep).join('/');
     if (rel === '..' || rel.startsWith('../')) {
       problems.push(fileProblem(rel, 'path/outside-repository', `\`${rel}\` is outside the repository`, 'Pass paths inside the repository, e.g. incidents/2026/.'));
       return;
     }
-    let st;
-    try { st = await lstat(abs); } catch {
-      if (explicit) problems.push(fileProblem(rel, 'path/not-found', `\`${rel}\` does not exist`, 'Check the path; run without arguments to validate all of incidents/.'));
-      return;
+    let st: Pick<Stats, 'isSymbolicLink' | 'isDirectory' | 'isFile'>;
+    if (known) st = { isSymbolicLink: () => known.link, isDirectory: () => known.dir, isFile: () => !known.dir && !known.link };
+    else {
+      try { st = lstatSync(abs); } catch {
+        if (explicit) problems.push(fileProblem(rel, 'path/not-found', `\`${rel}\` does not exist`, 'Check the path; run without arguments to validate all of incidents/.'));
+        return;
+      }
     }
     if (st.isSymbolicLink()) {
       problems.push(fileProblem(rel, 'path/symlink', `\`${rel}\` is a symbolic link; incident files must be regular files`, 'Replace the link with the file itself.'));
       return;
     }
     if (st.isDirectory()) {
-      const entries = (await readdir(abs)).sort();
-      for (const e of entries) if (!e.startsWith('.')) await visit(join(abs, e), false);
+      const entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const e of entries) {
+        if (e.name.startsWith('.')) continue;
+        // Dirent types avoid one lstat per file; unknown types (some file systems) fall back to lstat.
+        const typed = e.isDirectory() || e.isFile() || e.isSymbolicLink();
+        visit(join(abs, e.name), false, typed ? { dir: e.isDirectory(), link: e.isSymbolicLink() } : undefined);
+      }
       return;
     }
     if (!st.isFile() || (!explicit && !isIncidentPath(rel)) || seen.has(rel)) return;
     seen.add(rel);
-    files.push({ path: rel, bytes: await readBounded(abs) });
+    const bytes = readBounded(abs);
+    if (bytes) files.push({ path: rel, bytes });
+    else problems.push(fileProblem(rel, 'path/unreadable', `\`${rel}\` cannot be read as a regular file`, 'Check the file permissions and that it is not a symbolic link or special file.'));
   };
-  for (const p of targets) await visit(resolve(absRoot, p), true);
+  for (const p of targets) visit(resolve(absRoot, p), true);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, problems };
 }
 
-/** At most `max` + 1 bytes of a file: enough to tell it is too large without reading it all. */
-export async function readBounded(abs: string, max: number = MAX_FILE_BYTES): Promise<Uint8Array> {
-  const fh = await open(abs, 'r');
+/**
+ * At most `max` + 1 bytes (default MAX_FILE_BYTES) of a regular file, or undefined when it cannot be opened as one.
+ * O_NOFOLLOW closes the gap between the lstat above and the open (a file swapped for a link).
+ * The buffer is sized from fstat, not preallocated at the cap: 10,000 small files must not cost
+ * 10,000 one-MiB allocations.
+ */
+export function readBounded(abs: string, max: number = MAX_FILE_BYTES): Uint8Array | undefined {
+  let fd: number;
+  try { fd = openSync(abs, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0)); } catch { return undefined; }
   try {
-    const buf = new Uint8Array(max + 1);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return undefined;
+    const buf = Buffer.allocUnsafe(Math.min(st.size, max) + 1);
     let n = 0;
     while (n < buf.length) {
-      const { bytesRead } = await fh.read(buf, n, buf.length - n, n);
+      const bytesRead = readSync(fd, buf, n, buf.length - n, n);
       if (bytesRead === 0) break;
       n += bytesRead;
     }
-    return buf.subarray(0, n);
+    return new Uint8Array(buf.buffer, buf.byteOffset, n);
+  } catch {
+    return undefined;
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 

@@ -36,7 +36,8 @@ export async function readJsonSources(cwd: string, paths: readonly string[]): Pr
   for (const p of paths) await visit(resolve(cwd, p), true);
   for (const abs of files.sort()) {
     const name = displayPath(cwd, abs);
-    const bytes = await readBounded(abs, MAX_SOURCE_BYTES);
+    const bytes = readBounded(abs, MAX_SOURCE_BYTES);
+    if (!bytes) { out.push(problem(name, 'source/unreadable', 'file cannot be read as a regular file (symbolic links are not followed)', 'Pass the export file itself, not a link to it.')); continue; }
     if (bytes.byteLength > MAX_SOURCE_BYTES) { out.push(problem(name, 'source/too-large', `file is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MiB`, 'Split the export into one file per record.')); continue; }
     let text: string;
     try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); } catch { out.push(problem(name, 'source/invalid-utf8', 'file is not valid UTF-8', 'Re-export the record as UTF-8 JSON.')); continue; }

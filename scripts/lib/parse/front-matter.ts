@@ -24,6 +24,8 @@ const EXAMPLE = '---\nid: INC-20261203-7KQF\ntitle: Phishing email impersonating
  * an error rather than "the whole file is front matter".
  */
 export function splitFrontMatter(file: string, text: string): FrontMatterSplit | Diagnostic {
+  const quick = quickSplit(text);
+  if (quick) return quick;
   const lines = text.split('\n');
   if (!FENCE.test(lines[0] ?? '')) {
     const fenceAt = lines.findIndex((l) => FENCE.test(l));
@@ -54,6 +56,30 @@ export function splitFrontMatter(file: string, text: string): FrontMatterSplit |
       'Move long narrative into the markdown body sections and keep the front matter to structured fields.');
   }
   return { yaml, yamlStartLine: 2, body: lines.slice(close + 1).join('\n'), bodyStartLine: close + 2 };
+}
+
+/**
+ * The common case without splitting the whole file into lines (a measurable share of validating
+ * a large repository went to split + join): line 1 is '---', a closer follows, the front matter is
+ * within its limit. Anything else returns undefined and takes the full path with its diagnostics.
+ */
+function quickSplit(text: string): FrontMatterSplit | undefined {
+  const firstEnd = text.indexOf('\n');
+  if (firstEnd < 0 || !FENCE.test(text.slice(0, firstEnd))) return undefined;
+  let line = 2;
+  for (let start = firstEnd + 1; start < text.length || start === text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const c = text.charCodeAt(start);
+    if ((c === 45 || c === 46) && CLOSER.test(text.slice(start, end))) { // '-' or '.'
+      const yaml = text.slice(firstEnd + 1, Math.max(firstEnd + 1, start - 1));
+      if (yaml.length > MAX_FRONT_MATTER_CHARS) return undefined;
+      return { yaml, yamlStartLine: 2, body: end < text.length ? text.slice(end + 1) : '', bodyStartLine: line + 1 };
+    }
+    if (end >= text.length) break;
+    start = end + 1;
+  }
+  return undefined;
 }
 
 export function isSplit(x: FrontMatterSplit | Diagnostic): x is FrontMatterSplit {

@@ -1,5 +1,6 @@
 import type { Diagnostic, Position } from '../model/diagnostic.ts';
 import { isSplit, splitFrontMatter } from './front-matter.ts';
+import { flowNestingProblem, tooDeep } from './nesting.ts';
 import { parseSections, type Section } from './sections.ts';
 import { decodeSource, isSourceText } from './source-text.ts';
 import { parseYamlFast } from './yaml-fast.ts';
@@ -38,9 +39,23 @@ export function parseIncidentFile(file: string, content: Uint8Array | string): P
   const getPositional = () => (positional ??= parseYamlPositional(file, split.yaml, split.yamlStartLine));
   const locate = (pointer: string, which: 'key' | 'value') => getPositional().locate(pointer, which);
 
-  const fast = parseYamlFast(split.yaml);
-  const value = fast.ok ? fast.value : getPositional().value;
-  const diagnostics = fast.ok ? [] : [...getPositional().diagnostics];
+  const nesting = flowNestingProblem(file, split.yaml, split.yamlStartLine);
+  if (nesting) return { ...withBody, diagnostics: [nesting] };
+
+  let fast: ReturnType<typeof parseYamlFast>;
+  let value: unknown;
+  let diagnostics: Diagnostic[];
+  try {
+    fast = parseYamlFast(split.yaml);
+    value = fast.ok ? fast.value : getPositional().value;
+    diagnostics = fast.ok ? [] : [...getPositional().diagnostics];
+  } catch (err) {
+    // Defence in depth behind flowNestingProblem: a shape that still exhausts the stack is a
+    // finding about the file, never a crash of the whole run.
+    if (!(err instanceof RangeError)) throw err;
+    const startOfYaml = () => ({ line: split.yamlStartLine, column: 1 });
+    return { ...withBody, diagnostics: [tooDeep(file, split.yamlStartLine, 1)], locate: startOfYaml };
+  }
   if (diagnostics.length) return { ...withBody, diagnostics, locate };
 
   if (value === null || value === undefined) {

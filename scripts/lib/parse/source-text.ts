@@ -19,14 +19,15 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  */
 export function decodeSource(file: string, bytes: Uint8Array): SourceText | Diagnostic {
   if (bytes.byteLength > MAX_FILE_BYTES) {
+    // Readers stop at MAX_FILE_BYTES + 1, so the true size is unknown here: say "over the limit".
     return fileProblem(file, 'file/too-large',
-      `file is ${formatBytes(bytes.byteLength)}; incident files are limited to ${formatBytes(MAX_FILE_BYTES)}`,
+      `file is larger than ${formatBytes(MAX_FILE_BYTES)}, the limit for one incident file; it was not read`,
       'Keep attachments out of git: reference them in evidence[] by location and sha256, e.g. `location: s3://forensics/INC-20261203-7KQF/disk.img`.');
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     return fileProblem(file, 'file/binary',
-      `file contains a NUL byte at offset ${nul}; it looks binary, not a markdown incident file`,
+      `file contains a NUL byte at byte offset ${nul}; it looks binary, not a markdown incident file`,
       'Incident files are UTF-8 markdown with YAML front matter. Store binary evidence outside git and reference it in evidence[].');
   }
   let text: string;
@@ -52,8 +53,9 @@ export function isSourceText(x: SourceText | Diagnostic): x is SourceText {
   return 'text' in x;
 }
 
+/** About the file as a whole: line 0 (no position, and no code frame of binary or oversized content). */
 function fileProblem(file: string, rule: string, message: string, hint: string): Diagnostic {
-  return { rule, severity: 'error', file, line: 1, column: 1, message, hint };
+  return { rule, severity: 'error', file, line: 0, column: 0, message, hint };
 }
 
 function formatBytes(n: number): string {
@@ -76,9 +78,16 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return Math.max(0, b.length - 1);
 }
 
+/** 1-based line and column (in characters, as editors count them; a BOM is not one) of a byte offset. */
 function lineColumnOfByte(b: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset; i++) if (b[i] === 0x0a) { line++; start = i + 1; }
-  return { line, column: offset - start + 1 };
+  let column = 1;
+  const start = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  for (let i = start; i < offset; i++) {
+    // Line breaks as the normaliser sees them: LF, CRLF, and a lone CR.
+    if (b[i] === 0x0a || (b[i] === 0x0d && b[i + 1] !== 0x0a)) { line++; column = 1; }
+    else if (b[i] === 0x0d) continue;
+    else if ((b[i]! & 0xc0) !== 0x80) column++;
+  }
+  return { line, column };
 }

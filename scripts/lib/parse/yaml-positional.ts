@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Document, type Node } from 'yaml';
 import type { Diagnostic, Position } from '../model/diagnostic.ts';
 import { resolvePlainScalar } from './yaml-scalars.ts';
 
@@ -12,8 +12,14 @@ export interface PositionalYaml {
 interface Ctx {
   file: string;
   startLine: number;
-  lc: LineCounter;
+  /** Offsets where each YAML line starts (our own: yaml's LineCounter drifts after errors inside
+   * multi-line quoted scalars). */
+  lineStarts: number[];
   diagnostics: Diagnostic[];
+  /** First offset and count of anchors and aliases: reported once per kind, however many there are
+   * (an alias bomb has thousands; one finding with a count says it all and keeps output bounded). */
+  anchors: { first: number; name: string; count: number } | undefined;
+  aliases: { first: number; name: string; count: number } | undefined;
 }
 
 /**
@@ -22,11 +28,32 @@ interface Ctx {
  * bounds alias bombs before anything is expanded), explicit tags, and exact positions.
  */
 export function parseYamlPositional(file: string, yaml: string, startLine: number): PositionalYaml {
-  const lc = new LineCounter();
-  const doc = parseDocument(yaml, { schema: 'failsafe', uniqueKeys: true, lineCounter: lc, prettyErrors: false, keepSourceTokens: false, strict: true });
-  const ctx: Ctx = { file, startLine, lc, diagnostics: [] };
-  for (const err of doc.errors) ctx.diagnostics.push(yamlError(ctx, err.code, err.message, err.pos[0]));
-  const walked = toValue(ctx, doc.contents as Node | null); // always walked, to report every alias and tag
+  const doc = parseDocument(yaml, { schema: 'failsafe', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true });
+  const lineStarts = [0];
+  for (let i = yaml.indexOf('\n'); i !== -1; i = yaml.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const ctx: Ctx = { file, startLine, lineStarts, diagnostics: [], anchors: undefined, aliases: undefined };
+  // One syntax error usually sets off a cascade (every later token is "unexpected"): report the
+  // first with a count, so output stays bounded and points at what to fix. Duplicate keys are
+  // independent of each other and each is reported (up to a cap).
+  const syntax = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
+  const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY').slice(0, MAX_DUPLICATE_REPORTS);
+  if (syntax.length) {
+    const first = yamlError(ctx, doc, syntax[0]!.code, syntax[0]!.message, syntax[0]!.pos[0]);
+    if (syntax.length > 1) first.message += ` (${syntax.length - 1} more YAML error${syntax.length > 2 ? 's' : ''} after this one, probably caused by it)`;
+    ctx.diagnostics.push(first);
+  }
+  for (const err of duplicates) ctx.diagnostics.push(yamlError(ctx, doc, err.code, err.message, err.pos[0]));
+  const walked = toValue(ctx, doc.contents as Node | null); // always walked, to report aliases and tags
+  if (ctx.anchors) {
+    const { first, name, count } = ctx.anchors;
+    ctx.diagnostics.push(at(ctx, 'yaml/anchor', first, `YAML anchors are not allowed in incident front matter (found &${name}${count > 1 ? ` and ${count - 1} more` : ''})`,
+      'Remove the anchor (`&name`) and write repeated values out in full, e.g. `by: m.okafor` in each entry.'));
+  }
+  if (ctx.aliases) {
+    const { first, name, count } = ctx.aliases;
+    ctx.diagnostics.push(at(ctx, 'yaml/alias', first, `YAML aliases are not allowed in incident front matter (found *${name}${count > 1 ? ` and ${count - 1} more` : ''})`,
+      'Write the value out in full instead of `*name`. Aliases are rejected before anything is expanded, so a few bytes cannot grow into gigabytes (a "billion laughs" attack).'));
+  }
   const value = doc.errors.length ? undefined : walked;
   return { value, diagnostics: ctx.diagnostics, locate: (pointer, which) => locate(ctx, doc, pointer, which) };
 }
@@ -34,13 +61,14 @@ export function parseYamlPositional(file: string, yaml: string, startLine: numbe
 function toValue(ctx: Ctx, node: Node | null | undefined): unknown {
   if (!node) return null;
   if (isAlias(node)) {
-    ctx.diagnostics.push(at(ctx, 'yaml/alias', node.range?.[0] ?? 0, 'YAML aliases (*name) are not allowed in incident front matter',
-      'Write the value out in full. Anchors and aliases are rejected so that a few bytes cannot expand into gigabytes (a "billion laughs" attack).'));
+    // Never resolved: the alias stays a null leaf, so nothing is expanded however it nests.
+    if (ctx.aliases) ctx.aliases.count++;
+    else ctx.aliases = { first: node.range?.[0] ?? 0, name: node.source, count: 1 };
     return null;
   }
   if (node.anchor) {
-    ctx.diagnostics.push(at(ctx, 'yaml/anchor', node.range?.[0] ?? 0, `YAML anchors (&${node.anchor}) are not allowed in incident front matter`,
-      'Remove the anchor and write repeated values out in full.'));
+    if (ctx.anchors) ctx.anchors.count++;
+    else ctx.anchors = { first: node.range?.[0] ?? 0, name: node.anchor, count: 1 };
   }
   if (node.tag && !(isScalar(node) && node.tag === 'tag:yaml.org,2002:str')) {
     ctx.diagnostics.push(at(ctx, 'yaml/tag', node.range?.[0] ?? 0, `explicit YAML tags (${node.tag}) are not allowed in incident front matter`,
@@ -72,6 +100,31 @@ function toValue(ctx: Ctx, node: Node | null | undefined): unknown {
   return null;
 }
 
+/** The key reported as duplicate at `offset`, and where the same key first appears in its mapping. */
+function duplicateKeyAt(root: unknown, offset: number): { key: string; firstOffset?: number } | undefined {
+  const stack: unknown[] = [root];
+  let guard = 0;
+  while (stack.length && guard++ < 1_000_000) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Map<string, number | undefined>();
+      for (const pair of node.items) {
+        const k = pair.key as Node | null;
+        const name = isScalar(k) ? String(k.source ?? k.value) : undefined;
+        const start = k?.range?.[0];
+        if (name !== undefined && start !== undefined && start <= offset && offset < (k!.range![1] ?? start) + 1) {
+          return { key: name, firstOffset: seen.get(name) };
+        }
+        if (name !== undefined && !seen.has(name)) seen.set(name, start);
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return undefined;
+}
+
 function locate(ctx: Ctx, doc: Document, pointer: string, which: 'key' | 'value'): Position {
   const segments = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node: unknown = doc.contents;
@@ -97,20 +150,31 @@ function locate(ctx: Ctx, doc: Document, pointer: string, which: 'key' | 'value'
   return toFilePos(ctx, offset);
 }
 
+const MAX_DUPLICATE_REPORTS = 50;
+
 function toFilePos(ctx: Ctx, offset: number): Position {
-  const p = ctx.lc.linePos(offset);
-  return { line: ctx.startLine + p.line - 1, column: p.col };
+  const starts = ctx.lineStarts;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid; else hi = mid - 1;
+  }
+  return { line: ctx.startLine + lo, column: offset - starts[lo]! + 1 };
 }
 
 function at(ctx: Ctx, rule: string, offset: number, message: string, hint: string): Diagnostic {
   return { rule, severity: 'error', file: ctx.file, ...toFilePos(ctx, offset), message, hint };
 }
 
-function yamlError(ctx: Ctx, code: string, message: string, offset: number): Diagnostic {
+function yamlError(ctx: Ctx, doc: Document, code: string, message: string, offset: number): Diagnostic {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'DUPLICATE_KEY') {
-    return at(ctx, 'yaml/duplicate-key', offset, 'duplicate key: each key may appear only once in a mapping',
-      'Keep one of the two entries; for a list of values use a YAML sequence, e.g. `related_incidents: [INC-20261201-AB12, INC-20261202-CD34]`.');
+    const dup = duplicateKeyAt(doc.contents, offset);
+    const earlier = dup?.firstOffset !== undefined ? ` (first on line ${toFilePos(ctx, dup.firstOffset).line})` : '';
+    return at(ctx, 'yaml/duplicate-key', offset,
+      `duplicate key${dup ? ` \`${dup.key.length > 60 ? dup.key.slice(0, 57) + '...' : dup.key}\`` : ''}${earlier}: each key may appear only once in a mapping`,
+      'Keep one of the two entries (merge their values); for several values use a YAML list, e.g. `related_incidents: [INC-20261201-AB12, INC-20261202-CD34]`.');
   }
   return at(ctx, 'yaml/syntax', offset, `YAML syntax error: ${first}`,
     'Check indentation (spaces, not tabs) and quote values containing ": " or starting with a special character, e.g. `title: "Outage: mail gateway"`.');

@@ -12,7 +12,9 @@ const addFormats = ((formatsModule as unknown as { default: { default?: AddForma
  * error, never formats silently skipped.
  */
 export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  // code.optimize off: ajv's dead-code passes doubled compile time (a third of `incident validate`
+  // start-up) for no measurable gain in validation speed on incident files; results are the same.
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, code: { optimize: false } });
   addFormats(ajv, { mode: 'full' });
   return ajv;
 }

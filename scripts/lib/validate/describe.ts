@@ -1,11 +1,16 @@
 /** Shared wording helpers for diagnostics: how values and fields are shown to people. */
 import { closest, distance } from 'fastest-levenshtein';
 
+/** A key or word as shown in a message: at most 60 characters (a hostile 200 KB key stays out of logs). */
+export function showKey(key: string): string {
+  return key.length > 60 ? `${key.slice(0, 57)}...` : key;
+}
+
 /** Dotted display path of an ajv pointer: `/timeline/2/at` → `timeline[2].at`. */
 export function displayPath(pointer: string): string {
   let out = '';
   for (const seg of pointer.split('/').slice(1)) {
-    const s = seg.replace(/~1/g, '/').replace(/~0/g, '~');
+    const s = showKey(seg.replace(/~1/g, '/').replace(/~0/g, '~'));
     out += /^\d+$/.test(s) ? `[${s}]` : out ? `.${s}` : s;
   }
   return out || '(front matter)';
@@ -25,6 +30,15 @@ export function showValue(value: unknown, withheld: string | false): string {
   return String(value);
 }
 
+/** A value with its type, for type errors: `string "yes"`, `number 42`, `a list`, `a mapping`. */
+export function showTyped(value: unknown, withheld: string | false): string {
+  if (withheld) return `${typeName(value)} (value withheld: ${withheld})`;
+  if (value === null) return 'nothing (null)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeName(value)} ${showValue(value, false)}`;
+}
+
 export function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'list';
@@ -34,7 +48,12 @@ export function typeName(value: unknown): string {
 
 /** "did you mean" candidate: the closest allowed word within a small edit distance. */
 export function didYouMean(word: string, allowed: readonly string[]): string | undefined {
-  if (!allowed.length) return undefined;
+  // Edit distance is quadratic: no suggestion for words far longer than any allowed one.
+  if (!allowed.length || word.length > 64) return undefined;
+  // `amber` → `TLP:AMBER`, `Suspected` → `suspected`: case and a missing prefix are not typos.
+  const lower = word.toLowerCase();
+  const byCase = allowed.find((a) => a.toLowerCase() === lower || a.toLowerCase().endsWith(`:${lower}`));
+  if (byCase) return byCase;
   const best = closest(word.toLowerCase(), allowed.map((a) => a.toLowerCase()));
   const idx = allowed.findIndex((a) => a.toLowerCase() === best);
   const limit = Math.max(2, Math.floor(word.length / 3));

@@ -1,3 +1,4 @@
+import type { ParsedFile } from '../parse/incident-file.ts';
 /**
  * Whether a value may be echoed into a diagnostic. Logs of CI runs are readable by everyone with
  * read access (and, on public repositories, by everyone): nothing under TLP:RED and nothing that
@@ -11,10 +12,23 @@ const SECRET_PATTERNS: readonly [string, RegExp][] = [
   ['Google API key', /\bAIza[0-9A-Za-z_-]{35}\b/],
   ['Stripe secret key', /\b[sr]k_live_[0-9a-zA-Z]{20,}\b/],
   ['JSON web token', /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\b/],
-  ['password in URL', /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:[^\s@/]{3,}@/i],
+  // Scheme length bounded: an unbounded `[a-z0-9+.-]*` backtracked for 9 s on 100 KB of `a-a-a-`.
+  ['password in URL', /\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s:/@]+:[^\s@/]{3,}@/i],
 ];
 
+/**
+ * A cheap superset of SECRET_PATTERNS (their literal anchors, one pass): almost no text matches it,
+ * so the eight precise patterns run only on the rare hit. Keeps the secret scan off the profile.
+ */
+const MAY_BE_SECRET = /PRIVATE KEY|AKIA|ASIA|gh[pousr]_|github_pat_|xox[abposr]-|AIza|k_live_|eyJ|:\/\/[^\s/@]+@/;
+
+/** False when `text` certainly holds none of the secrets secretKind() recognises. */
+export function mayContainSecret(text: string): boolean {
+  return MAY_BE_SECRET.test(text);
+}
+
 export function secretKind(text: string): string | undefined {
+  if (!MAY_BE_SECRET.test(text)) return undefined;
   for (const [kind, re] of SECRET_PATTERNS) if (re.test(text)) return kind;
   return undefined;
 }
@@ -31,4 +45,49 @@ export function withheldReason(data: Record<string, unknown> | undefined, pointe
     if (entry && typeof entry === 'object' && (entry as Record<string, unknown>)['tlp'] === 'TLP:RED') return 'TLP:RED';
   }
   return false;
+}
+
+const PEM_BEGIN = /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----/;
+const PEM_END = /-----END (?:[A-Z]+ )*PRIVATE KEY-----/;
+
+/**
+ * File lines (1-based) that must never appear in a code frame: lines that look like a secret,
+ * whole private-key blocks (their base64 lines match no pattern), and every line of a TLP:RED
+ * timeline entry or indicator. A whole TLP:RED record is withheld by the renderer itself.
+ */
+export function withheldLines(parsed: ParsedFile): Set<number> {
+  const out = new Set<number>();
+  const lines = parsed.text.split('\n');
+  let inKey = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!inKey && PEM_BEGIN.test(line)) inKey = true;
+    if (inKey || secretKind(line)) out.add(i + 1);
+    if (inKey && PEM_END.test(line)) inKey = false;
+  }
+  const data = parsed.data;
+  if (!data) return out;
+  for (const list of ['timeline', 'indicators']) {
+    const entries = data[list];
+    if (!Array.isArray(entries)) continue;
+    for (const [i, e] of entries.entries()) {
+      if (!e || typeof e !== 'object' || (e as Record<string, unknown>)['tlp'] !== 'TLP:RED') continue;
+      const start = parsed.locate(`/${list}/${i}`, 'value');
+      if (start.line < 1) continue;
+      out.add(start.line);
+      // The entry goes on while lines are indented at least as far as its content.
+      for (let n = start.line + 1; n <= lines.length; n++) {
+        const text = lines[n - 1]!;
+        if (text.trim() !== '' && (text.length - text.trimStart().length < start.column - 1 || /^---\s*$/.test(text))) break;
+        out.add(n);
+      }
+    }
+  }
+  return out;
+}
+
+/** `text` with the given 1-based lines replaced by a marker (for code frames). */
+export function maskLines(text: string, lines: ReadonlySet<number>): string {
+  if (!lines.size) return text;
+  return text.split('\n').map((l, i) => (lines.has(i + 1) ? '(line withheld)' : l)).join('\n');
 }

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import type { ParsedFile } from '../parse/incident-file.ts';
-import { didYouMean, displayPath, listWords, showValue, typeName } from './describe.ts';
+import { didYouMean, displayPath, listWords, showKey, showTyped, showValue } from './describe.ts';
 import { withheldReason } from './redaction.ts';
 
 type SchemaNode = Record<string, unknown>;
@@ -13,8 +13,18 @@ type SchemaNode = Record<string, unknown>;
 export function schemaDiagnostics(parsed: ParsedFile, errors: readonly ErrorObject[], root: SchemaNode): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const e of errors) {
+  let shown = 0;
+  for (const [n, e] of errors.entries()) {
     if (e.keyword === 'if' || e.keyword === 'allOf' || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+    if (shown === MAX_SCHEMA_DIAGNOSTICS) {
+      // Bounded: 8,000 unknown keys took seconds to position one by one, and nobody reads them all.
+      const rest = errors.slice(n).filter((x) => !['if', 'allOf', 'anyOf', 'oneOf'].includes(x.keyword)).length;
+      const pos = parsed.locate('', 'key');
+      out.push({ rule: 'schema/too-many', severity: 'error', file: parsed.file, line: pos.line, column: pos.column,
+        message: `${rest} more schema problem${rest === 1 ? '' : 's'} in this file not shown (the first ${MAX_SCHEMA_DIAGNOSTICS} are)`,
+        hint: 'Fix the problems shown and run the check again; the file is probably not an incident record, or was badly merged.', path: '/' });
+      break;
+    }
     const d = describe(parsed, e, root);
     if (!d) continue;
     // format + pattern on one timestamp say the same thing once.
@@ -22,9 +32,12 @@ export function schemaDiagnostics(parsed: ParsedFile, errors: readonly ErrorObje
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(d);
+    shown++;
   }
   return out;
 }
+
+export const MAX_SCHEMA_DIAGNOSTICS = 200;
 
 function describe(parsed: ParsedFile, e: ErrorObject, root: SchemaNode): Diagnostic | undefined {
   const data = parsed.data;
@@ -55,7 +68,7 @@ function describe(parsed: ParsedFile, e: ErrorObject, root: SchemaNode): Diagnos
       const where = e.instancePath ? `under \`${here}\`` : 'at the top level';
       const dangerous = extra === '__proto__' || extra === 'constructor' || extra === 'prototype';
       return make(dangerous ? 'schema/forbidden-key' : 'schema/unknown-key', pointer, 'key',
-        `unknown field \`${extra}\` ${where}${guess ? ` — did you mean \`${guess}\`?` : ''}`,
+        `unknown field \`${showKey(extra)}\` ${where}${guess ? ` — did you mean \`${guess}\`?` : ''}`,
         guess ? `Rename it to \`${guess}\`.` : `Allowed fields here: ${listWords(allowed)}.${e.instancePath ? '' : ' Organisation-specific fields start with `x-`, e.g. `x-ticket: SEC-1234`.'}`);
     }
     case 'enum': {
@@ -70,17 +83,24 @@ function describe(parsed: ParsedFile, e: ErrorObject, root: SchemaNode): Diagnos
         `e.g. \`${lastSeg(here)}: "${String((e.params as { allowedValue: unknown }).allowedValue)}"\``);
     case 'type': {
       const want = String((e.params as { type: string }).type);
-      return make('schema/type', e.instancePath, 'value', `\`${here}\` must be ${article(want)} (found ${typeName(value)} ${showValue(value, withheld)})`, typeHint(lastSeg(here), want, value, parent));
+      if (want === 'boolean' && typeof value === 'string') {
+        // Case 11: YAML 1.2 reads yes/no/on/off as text; say so, and what to write instead.
+        return make('schema/type', e.instancePath, 'value', `\`${here}\` must be true or false (found ${showTyped(value, withheld)}; write true or false — yes/no/on/off are text in YAML 1.2)`, typeHint(lastSeg(here), want, withheld ? undefined : value, parent));
+      }
+      return make('schema/type', e.instancePath, 'value', `\`${here}\` must be ${article(want)} (found ${showTyped(value, withheld)})`, typeHint(lastSeg(here), want, withheld ? undefined : value, parent));
     }
     case 'format':
     case 'pattern': {
       const fmt = e.keyword === 'format' ? String((e.params as { format: string }).format) : undefined;
       const isTimestamp = fmt === 'date-time' || (e.keyword === 'pattern' && String((e.params as { pattern: string }).pattern).includes('[+-][0-9]{2}:[0-9]{2})$'));
       if (isTimestamp) {
-        const noOffset = typeof value === 'string' && /^\d{4}-\d\d-\d\dT[\d:.]+$/.test(value);
         return make('schema/timestamp', e.instancePath, 'value',
-          `\`${here}\` must be an RFC 3339 date-time with a time-zone offset${noOffset ? ' (this one has no offset)' : typeof value === 'string' && /^\d{4}-\d\d-\d\d/.test(value) ? ' and a real calendar date and time' : ''}, such as 2026-12-03T09:30:00Z (found ${showValue(value, withheld)})`,
+          `\`${here}\` must be an RFC 3339 date-time with a time-zone offset${timestampProblem(value)}, such as 2026-12-03T09:30:00Z (found ${showValue(value, withheld)})`,
           `e.g. \`${lastSeg(here)}: 2026-12-03T09:30:00Z\` (UTC) or \`${lastSeg(here)}: 2026-12-03T10:30:00+01:00\``);
+      }
+      const known = fmt ? FORMATS[fmt] : undefined;
+      if (known) {
+        return make('schema/format', e.instancePath, 'value', `\`${here}\` must be ${known.what} (found ${showValue(value, withheld)})`, `e.g. \`${lastSeg(here)}: ${known.example}\``);
       }
       const example = exampleOf(parent);
       const what = fmt ? `a valid ${fmt}` : describePattern(parent);
@@ -97,7 +117,7 @@ function describe(parsed: ParsedFile, e: ErrorObject, root: SchemaNode): Diagnos
     }
     case 'propertyNames': {
       const name = String((e.params as { propertyName: string }).propertyName);
-      return make('schema/property-name', `${e.instancePath}/${name}`, 'key', `\`${name}\` is not an allowed key under \`${here}\``, `e.g. \`${lastSeg(here)}: ${JSON.stringify(exampleOf(parent))}\``);
+      return make('schema/property-name', `${e.instancePath}/${name}`, 'key', `\`${showKey(name)}\` is not an allowed key under \`${here}\``, `e.g. \`${lastSeg(here)}: ${JSON.stringify(exampleOf(parent))}\``);
     }
     default:
       return make(`schema/${e.keyword}`, e.instancePath, 'value', `\`${here}\` ${e.message ?? 'is invalid'}`, 'See schemas/incident.schema.json for the expected shape.');
@@ -134,7 +154,29 @@ function typeHint(key: string, want: string, value: unknown, parent: SchemaNode)
 function describePattern(s: SchemaNode): string {
   const d = typeof s['description'] === 'string' ? (s['description'] as string).replace(/\.$/, '') : undefined;
   const ex = exampleOf(s);
-  return d ? `${d.charAt(0).toLowerCase()}${d.slice(1)} (like ${ex})` : `in the form ${ex}`;
+  return d ? `like \`${ex}\` — ${d.charAt(0).toLowerCase()}${d.slice(1)}` : `like \`${ex}\``;
+}
+
+/** Formats other than date-time: what they mean to a person, and a value that passes. */
+const FORMATS: Record<string, { what: string; example: string }> = {
+  date: { what: 'a real calendar date written YYYY-MM-DD', example: '2026-12-31' },
+  time: { what: 'a time with an offset, written HH:MM:SSZ', example: '09:30:00Z' },
+  uri: { what: 'an absolute URL', example: 'https://github.com/example-org/incidents/issues/42' },
+  email: { what: 'an email address', example: 'soc@example.org' },
+  hostname: { what: 'a host name', example: 'mail-gw-01.example.org' },
+  ipv4: { what: 'an IPv4 address', example: '192.0.2.10' },
+  ipv6: { what: 'an IPv6 address', example: '2001:db8::10' },
+};
+
+/** Why a string is not an RFC 3339 timestamp, when the shape tells (empty when it does not). */
+function timestampProblem(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  if (/^\d{4}-\d\d-\d\d$/.test(value)) return ' (this one has a date but no time)';
+  if (/^\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/.test(value)) return ` (this one has no offset${value[10] === ' ' ? ", and needs a 'T' between date and time" : ''})`;
+  if (/^\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:[Zz]|[+-]\d\d:\d\d)$/.test(value)) return " (this one needs a 'T' between date and time)";
+  if (/^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d(?:[Zz]|[+-]\d\d:\d\d)$/.test(value)) return ' (this one needs seconds, e.g. 09:30:00)';
+  if (/^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)$/.test(value)) return ' (this date or time does not exist on the calendar)';
+  return '';
 }
 
 function propertySchema(parent: SchemaNode, key: string, root: SchemaNode): SchemaNode {

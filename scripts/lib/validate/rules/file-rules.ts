@@ -1,6 +1,6 @@
 import { asArray, asRecord, asString, timeOf, type Data } from '../../model/access.ts';
 import type { Finding } from '../../model/finding.ts';
-import { secretKind } from '../redaction.ts';
+import { mayContainSecret, secretKind } from '../redaction.ts';
 import { timestampOrderFinding } from '../../model/timestamp-order.ts';
 
 /**
@@ -128,27 +128,34 @@ export function* selfReference({ data }: FileRuleInput): Generator<Finding> {
 
 /** Credentials pasted into an incident are reported without being echoed. */
 export function* noSecrets({ data, body, bodyStartLine }: FileRuleInput): Generator<Finding> {
-  yield* secretsIn(data, '');
+  yield* secretsIn(data);
+  if (!mayContainSecret(body)) return;
   const lines = body.split('\n');
   for (const [i, line] of lines.entries()) {
     const kind = secretKind(line);
     if (kind) {
-      yield { rule: 'secrets/in-body', line: bodyStartLine + i, message: `line looks like it contains a ${kind} (not shown)`,
+      yield { rule: 'secrets/in-body', line: bodyStartLine + i, message: `line looks like it contains a secret (${kind}); it is not shown`,
         hint: 'Remove it and rotate the credential: git history keeps it. Refer to secrets by name, e.g. "the leaked deploy key (vault: ci/deploy)".' };
     }
   }
 }
 
-function* secretsIn(value: unknown, pointer: string): Generator<Finding> {
+/** Plain recursion over a path stack (no generators, no pointer strings unless something is found):
+ * this walk visits every value of every file. */
+function secretsIn(value: unknown, path: (string | number)[] = [], out: Finding[] = []): Finding[] {
   if (typeof value === 'string') {
     const kind = secretKind(value);
-    if (kind) yield { rule: 'secrets/in-front-matter', pointer, which: 'value', message: `\`${pointer.slice(1).replace(/\//g, '.')}\` looks like it contains a ${kind} (not shown)`,
-      hint: 'Remove it and rotate the credential: git history keeps it. Record an indicator by its hash or a redacted form instead.' };
+    if (kind) {
+      const pointer = path.map((k) => `/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+      out.push({ rule: 'secrets/in-front-matter', pointer, which: 'value', message: `\`${path.join('.')}\` looks like it contains a secret (${kind}); it is not shown`,
+        hint: 'Remove it and rotate the credential: git history keeps it. Record an indicator by its hash or a redacted form instead.' });
+    }
   } else if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) yield* secretsIn(v, `${pointer}/${i}`);
+    for (let i = 0; i < value.length; i++) { path.push(i); secretsIn(value[i], path, out); path.pop(); }
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) yield* secretsIn(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    for (const k of Object.keys(value)) { path.push(k); secretsIn((value as Data)[k], path, out); path.pop(); }
   }
+  return out;
 }
 
 export const FILE_RULES: readonly FileRule[] = [
