@@ -91,12 +91,29 @@ describe('incident report', () => {
   it('removes files a full run no longer produces, but only in a folder it owns', async () => {
     mkdirSync(join(repo, 'mine/public'), { recursive: true });
     writeFileSync(join(repo, 'mine/public/keep.html'), 'not ours');
-    expect((await run(['--out', 'mine'])).code).toBe(0);
+    const refused = await run(['--out', 'mine']);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/--out mine is not empty and was not written by incident report/);
     expect(existsSync(join(repo, 'mine/public/keep.html'))).toBe(true);
     expect((await run([])).code).toBe(0);
     writeFileSync(join(repo, 'out/reports/public/INC-20200101-OLD1.html'), 'a withdrawn statement');
     expect((await run([])).code).toBe(0);
     expect(existsSync(join(repo, 'out/reports/public/INC-20200101-OLD1.html'))).toBe(false);
+  });
+
+  it.each([
+    ['.', /is the repository or a folder containing it/],
+    ['..', /is the repository or a folder containing it/],
+    ['incidents', /must not be inside incidents\//],
+    ['incidents/2026/x', /must not be inside incidents\//],
+    ['.git/reports', /must not be inside \.git\//],
+    ['scripts/out', /must not be inside scripts\//],
+  ])('refuses --out %s (a full run would delete files it does not own) and deletes nothing', async (out, message) => {
+    const before = git('ls-files').split('\n').length;
+    expect((await run(['--out', out])).code).toBe(2);
+    expect((await run(['--out', out])).err).toMatch(message);
+    expect(git('status', '--porcelain')).toBe('');
+    expect(git('ls-files').split('\n').length).toBe(before);
   });
 
   it('skips an invalid file with its diagnostics (exit 1) and still writes the rest', async () => {

@@ -121,6 +121,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
   const outDir = resolve(io.cwd, opts.out);
   const MARKER = '.incident-ledger-reports';
   const owned = await readFile(join(outDir, MARKER), 'utf8').then(() => true, () => false);
+  await refuseUnsafeOutDir(io.cwd, outDir, owned, readdir);
   // Rendered and written one file at a time, so memory stays flat however many incidents there are.
   const written: string[] = [];
   for (const f of planReportFiles(sources, ctx, { audiences, formats, dashboard, ...(notices ? { notices } : {}) })) {
@@ -136,6 +137,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
       for (const e of await readdir(dir, { withFileTypes: true })) {
         const abs = join(dir, e.name);
         const rel = relative(outDir, abs).split(sep).join('/');
+        if (e.name === '.git') continue;
         if (e.isDirectory()) await walk(abs);
         else if (!keep.has(rel) && !(opts.pdf && rel.endsWith('.pdf'))) await rm(abs, { force: true });
       }
@@ -161,4 +163,30 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
   if (dashboard) io.stdout(`  dashboard: ${shown}/index.html · publishable subset: ${shown}/${PUBLIC_DIR}/\n`);
   io.stdout(`  source commit ${ctx.commit}${ctx.dirty ? ' (incident files changed since)' : ''}, as of ${ctx.generatedAt}\n`);
   return broken.size ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * A full run deletes files it did not produce from its output folder, so the folder must be one the
+ * report owns: never the repository (or a folder holding it), never inside incidents/, and never a
+ * non-empty folder without the report's marker file (someone else's files would be removed).
+ */
+async function refuseUnsafeOutDir(cwd: string, outDir: string, owned: boolean,
+  readdir: (dir: string) => Promise<string[]>): Promise<void> {
+  const { relative, resolve, sep } = await import('node:path');
+  const inside = (parent: string, child: string) => {
+    const rel = relative(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
+  };
+  const here = resolve(cwd);
+  if (inside(outDir, here)) {
+    throw new UsageError(`--out ${relative(cwd, outDir) || '.'} is the repository or a folder containing it; reports need a folder of their own, e.g. --out out/reports`);
+  }
+  for (const d of ['incidents', 'schemas', 'scripts', 'templates', '.github', '.git']) {
+    if (inside(resolve(here, d), outDir)) throw new UsageError(`--out must not be inside ${d}/; use a folder of its own, e.g. --out out/reports`);
+  }
+  const entries = await readdir(outDir).catch(() => [] as string[]);
+  if (entries.includes('.git')) throw new UsageError(`--out ${relative(cwd, outDir)} holds a git repository; reports need a folder of their own, e.g. --out out/reports`);
+  if (!owned && entries.length > 0) {
+    throw new UsageError(`--out ${relative(cwd, outDir)} is not empty and was not written by incident report (no .incident-ledger-reports marker); a full run removes files it did not produce, so choose an empty or new folder, e.g. --out out/reports`);
+  }
 }
