@@ -91,7 +91,7 @@ const CASES: Case[] = [
       r.replace(P, PHISHING_HISTORY, PHISHING_HISTORY + ['preliminary-analysis', 'logging', 'notification'].map((p, i) => `  - { phase: ${p}, entered_at: 2026-11-30T09:1${i}:00Z, by: m.okafor }\n`).join(''));
     },
     exit: 1,
-    incidents: [{ phaseBefore: 'detection', phaseAfter: 'notification', gatesPassed: ['detection', 'preliminary-analysis', 'logging'] }],
+    incidents: [{ phaseBefore: 'detection', phaseAfter: 'notification', gatesPassed: ['detection'] }],
     then: (r) => {
       const missing = r.diagnostics.filter((d) => d.rule === 'gate/missing-field').map((d) => /requires `([^`]+)`/.exec(d.message)![1]).sort();
       expect(missing).toEqual(['attack_vector', 'category.class', 'category.type', 'evidence', 'impact.functional', 'impact.information', 'impact.recoverability',

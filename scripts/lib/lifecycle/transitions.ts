@@ -37,7 +37,8 @@ export interface ApprovalRequired {
 export interface Transition {
   phaseBefore: string | null;
   phaseAfter: string | null;
-  /** Phases left in this change, in order (their gates must hold at head). */
+  /** Phases left in this change whose gates hold at head, in order. A gate that fails is not
+   * "passed" (its findings say what is missing), so reviewers are never told otherwise. */
   gatesPassed: string[];
   approvalsRequired: ApprovalRequired[];
   diagnostics: Diagnostic[];
@@ -67,7 +68,7 @@ export function checkTransition(input: TransitionInput): Transition {
   return {
     phaseBefore: kind === 'added' ? null : phaseBefore,
     phaseAfter: kind === 'deleted' ? null : phaseAfter,
-    gatesPassed: steps.map((s) => s.from),
+    gatesPassed: steps.filter((s) => gateHolds(s.from)).map((s) => s.from),
     approvalsRequired: kind === 'added' ? [] : approvals(lc, steps),
     diagnostics: sortDiagnostics(diagnostics),
   };
