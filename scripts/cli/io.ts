@@ -9,6 +9,10 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // `incident validate | head` closes the pipe early: that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0); else throw err; });
+  }
   return {
     cwd: process.cwd(),
     env: process.env,

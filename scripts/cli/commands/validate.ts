@@ -1,5 +1,6 @@
 import { shippedValidator } from '../../lib/io/shipped-validator.ts';
-import { collectIncidentFiles } from '../../lib/io/incident-files.ts';
+import { collectIncidentFiles, workingTreeIdIndex } from '../../lib/io/incident-files.ts';
+import { duplicateIdDiagnostics } from '../../lib/validate/validator.ts';
 import { hasErrors, sortDiagnostics } from '../../lib/model/diagnostic.ts';
 import { parseIncidentFile } from '../../lib/parse/incident-file.ts';
 import { formatGithub } from '../../lib/render/diagnostics-github.ts';
@@ -22,7 +23,9 @@ export const registerValidate: RegisterVerb = (program, io, setExit) => {
 export async function runValidate(io: CliIo, paths: readonly string[], format: OutputFormat): Promise<number> {
   const { files, problems } = await collectIncidentFiles(io.cwd, paths);
   const parsed = files.map((f) => parseIncidentFile(f.path, f.bytes));
-  const diagnostics = sortDiagnostics([...problems, ...shippedValidator().validateFiles(parsed)]);
+  // Given paths, the rest of the repository still counts: ids must be unique and references resolve.
+  const idIndex = paths.length ? await workingTreeIdIndex(io.cwd) : new Map<string, string[]>();
+  const diagnostics = sortDiagnostics([...problems, ...shippedValidator().validateFiles(parsed, idIndex.keys()), ...duplicateIdDiagnostics(parsed, idIndex)]);
   if (format === 'json') {
     io.stdout(JSON.stringify({ files: parsed.map((p) => p.file), diagnostics }, null, 2) + '\n');
   } else if (format === 'github') {

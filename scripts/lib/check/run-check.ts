@@ -1,5 +1,6 @@
 import { shippedLifecycle } from '../io/shipped-lifecycle.ts';
 import { shippedValidator } from '../io/shipped-validator.ts';
+import { duplicateIdDiagnostics } from '../validate/validator.ts';
 import { changedFiles, ensureCommit, mergeBase, repoRoot, uncommittedPaths, type MergeBaseOptions } from '../io/git.ts';
 import { isIncidentRepoPath, readChangeSlots, treeIdIndex, unreadableBaseDiagnostics } from '../io/incident-versions.ts';
 import { INCIDENTS_DIR } from '../io/incident-files.ts';
@@ -70,17 +71,7 @@ export async function runCheck(cwd: string, opts: CheckOptions): Promise<CheckRu
   const heads = slots.flatMap((s) => (s.head ? [s.head] : []));
   const diagnostics: Diagnostic[] = [...validator.validateFiles(heads, knownIds)];
   // Duplicate ids against incidents this change does not touch (validateFiles sees only changed files).
-  const changedPaths = new Set(heads.map((h) => h.file));
-  for (const h of heads) {
-    const id = h.data?.['id'];
-    if (typeof id !== 'string') continue;
-    const others = (idIndex.get(id) ?? []).filter((p) => !changedPaths.has(p));
-    if (others.length) {
-      diagnostics.push(toDiagnostic(h, { rule: 'id/duplicate', pointer: '/id', which: 'value',
-        message: `id \`${id}\` is also used by ${others.join(', ')}; ids are unique across the repository`,
-        hint: 'Keep the id on the incident that was merged first and give the other a new one (npm run incident -- new prints a collision-free id).' }));
-    }
-  }
+  diagnostics.push(...duplicateIdDiagnostics(heads, idIndex));
   for (const s of slots) diagnostics.push(...unreadableBaseDiagnostics(s, `the merge base ${mb.slice(0, 7)}`));
 
   const lifecycle = shippedLifecycle();

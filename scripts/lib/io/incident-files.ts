@@ -1,5 +1,6 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { readdir } from 'node:fs/promises';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { MAX_FILE_BYTES } from '../parse/source-text.ts';
 
@@ -100,4 +101,29 @@ export function readBounded(abs: string, max: number = MAX_FILE_BYTES): Uint8Arr
 
 function fileProblem(file: string, rule: string, message: string, hint: string): Diagnostic {
   return { rule, severity: 'error', file, line: 0, column: 0, message, hint };
+}
+
+/**
+ * Every incident id in the working tree's incidents/ folder, from file names only (a name must start
+ * with its id — validate enforces it), so checking one file against the whole repository stays cheap.
+ */
+export async function workingTreeIdIndex(root: string): Promise<Map<string, string[]>> {
+  const { idFromFileName } = await import('../model/incident-id.ts');
+  const index = new Map<string, string[]>();
+  const walk = async (abs: string): Promise<void> => {
+    let entries;
+    try { entries = await readdir(abs, { withFileTypes: true }); } catch { return; }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (e.name.startsWith('.')) continue;
+      const child = join(abs, e.name);
+      if (e.isDirectory()) await walk(child);
+      else if (e.isFile()) {
+        const rel = relative(resolve(root), child).split(sep).join('/');
+        const id = idFromFileName(rel);
+        if (id) index.set(id, [...(index.get(id) ?? []), rel]);
+      }
+    }
+  };
+  await walk(join(resolve(root), INCIDENTS_DIR));
+  return index;
 }

@@ -24,3 +24,25 @@ describe('shipped example incidents', () => {
     expect(json.files.every((f: string) => f.startsWith('incidents/2026/INC-'))).toBe(true);
   });
 });
+
+describe('validate with paths still sees the whole repository', () => {
+  it('reports an id already used by a file outside the given paths (exit 1)', async () => {
+    const { cpSync, mkdtempSync, mkdirSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const root = mkdtempSync(join(tmpdir(), 'validate-paths-'));
+    try {
+      cpSync(join(PACKAGE_ROOT, 'incidents'), join(root, 'incidents'), { recursive: true });
+      mkdirSync(join(root, 'incidents/zz'));
+      cpSync(join(root, 'incidents/2026/INC-20261130-4HQP-payroll-phishing-report.md'), join(root, 'incidents/zz/INC-20261130-4HQP-copy.md'));
+      const c = capture();
+      c.io.cwd = root;
+      expect(await runValidate(c.io, ['incidents/zz/INC-20261130-4HQP-copy.md'], 'json')).toBe(1);
+      const { diagnostics } = JSON.parse(c.out.join(''));
+      expect(diagnostics.map((d: { rule: string; file: string; line: number }) => `${d.rule} ${d.file}:${d.line}`)).toEqual(['id/duplicate incidents/zz/INC-20261130-4HQP-copy.md:3']);
+      expect(diagnostics[0].message).toContain('incidents/2026/INC-20261130-4HQP-payroll-phishing-report.md');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

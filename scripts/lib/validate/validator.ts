@@ -104,3 +104,23 @@ function dedupe(findings: Finding[]): Finding[] {
     return true;
   });
 }
+
+/**
+ * Duplicate ids against incidents outside the validated set (`validateFiles` sees only the files it
+ * is given): `idIndex` maps every id in the repository to the files that carry it.
+ */
+export function duplicateIdDiagnostics(files: readonly ParsedFile[], idIndex: ReadonlyMap<string, readonly string[]>): Diagnostic[] {
+  const validated = new Set(files.map((f) => f.file));
+  const out: Diagnostic[] = [];
+  for (const f of files) {
+    const id = f.data?.['id'];
+    if (typeof id !== 'string') continue;
+    const others = (idIndex.get(id) ?? []).filter((p) => !validated.has(p));
+    if (others.length) {
+      out.push(toDiagnostic(f, { rule: 'id/duplicate', pointer: '/id', which: 'value',
+        message: `id \`${id}\` is also used by ${others.join(', ')}; ids are unique across the repository`,
+        hint: 'Keep the id on the incident that was merged first and give the other a new one (npm run incident -- new prints a collision-free id).' }));
+    }
+  }
+  return out;
+}
