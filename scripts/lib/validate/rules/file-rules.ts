@@ -158,8 +158,47 @@ function secretsIn(value: unknown, path: (string | number)[] = [], out: Finding[
   return out;
 }
 
+
+/** Bidirectional controls and zero-width characters make text display differently from what it
+ * is ("Trojan Source"): a title rendered as "…exe.png" in a report or a PR summary. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/;
+const INVISIBLE_G = new RegExp(INVISIBLE.source, 'g');
+
+function invisibleNames(text: string): string {
+  const codes = [...new Set(text.match(INVISIBLE_G) ?? [])].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return codes.join(', ');
+}
+
+export function* noInvisibleCharacters({ data, body, bodyStartLine }: FileRuleInput): Generator<Finding> {
+  const walk = function* (value: unknown, pointer: string): Generator<Finding> {
+    if (typeof value === 'string') {
+      if (INVISIBLE.test(value)) {
+        yield { rule: 'text/invisible-characters', pointer, which: 'value',
+          message: `\`${pointer.slice(1).replace(/\//g, '.')}\` contains invisible or direction-changing characters (${invisibleNames(value)}); they make text display differently from what it is`,
+          hint: 'Remove them and retype the text; e.g. a right-to-left override turns "gnp.exe" into "exe.png" on screen.' };
+      }
+    } else if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) yield* walk(v, `${pointer}/${i}`);
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        const child = `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        if (INVISIBLE.test(k)) yield { rule: 'text/invisible-characters', pointer: child, which: 'key', message: `a key contains invisible or direction-changing characters (${invisibleNames(k)})`, hint: 'Retype the key without them.' };
+        yield* walk(v, child);
+      }
+    }
+  };
+  yield* walk(data, '');
+  for (const [i, line] of body.split('\n').entries()) {
+    if (INVISIBLE.test(line)) {
+      yield { rule: 'text/invisible-characters', severity: 'warning', line: bodyStartLine + i,
+        message: `line contains invisible or direction-changing characters (${invisibleNames(line)}); reviewers see something other than what is stored`,
+        hint: 'Remove them unless the text really is right-to-left script that needs them.' };
+    }
+  }
+}
+
 export const FILE_RULES: readonly FileRule[] = [
   idMatchesFileName, timestampsInOrder, timelineSorted, phaseHistoryConsistent, uniqueEntryIds,
-  notificationsReferToRegimes, selfReference, noSecrets,
+  notificationsReferToRegimes, selfReference, noSecrets, noInvisibleCharacters,
 ];
 
