@@ -123,8 +123,10 @@ export async function runNew(io: CliIo, opts: NewOptions, deps: EditDeps, prompt
     `  1. Write the ## Summary in ${rel}`,
     `  2. git switch -c incident/${id}`,
     `  3. git add ${rel} && git commit -m "${id}: open incident"`,
-    `  4. git push -u origin incident/${id}, then open a pull request (e.g. gh pr create --fill)`,
-    `  5. Record what happens: npm run incident -- log ${id} "..." ; move on: npm run incident -- advance ${id}`,
+    `  4. git push -u origin incident/${id}, then open a pull request (e.g. gh pr create --fill);`,
+    '     the first pull request opens the incident in `detection` — merge it before advancing',
+    `  5. Record what happens: npm run incident -- log ${id} "..."`,
+    `  6. Later pull requests move it on, one reviewed step at a time: npm run incident -- advance ${id}`,
     '',
   ].join('\n'));
 }

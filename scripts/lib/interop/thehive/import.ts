@@ -40,8 +40,11 @@ export function importTheHive(docs: readonly SourceRecord[], opts: TheHiveImport
     prefix: 'thehive', what: 'TheHive case',
     sourceId(value, name, diag) {
       const c = caseOf(value);
-      if (!c || typeof c['title'] !== 'string') {
-        diag('thehive/not-a-case', 'error', 'the file is not a TheHive case export (a JSON object with at least `title` and `description`)', 'Export the case as JSON: GET /api/v1/case/<id> with its tasks, task logs and observables.');
+      // A real case export always carries a creation time; without one there is no detection time
+      // to record, and the file is more likely something else (a task, an alert, a stray JSON).
+      const hasTime = c && ['_createdAt', 'newDate', 'startDate'].some((k) => instant(c[k]) !== undefined);
+      if (!c || typeof c['title'] !== 'string' || !hasTime) {
+        diag('thehive/not-a-case', 'error', 'the file is not a TheHive case export (a JSON object with at least `title` and a creation time `_createdAt` or `startDate`)', 'Export the case as JSON: GET /api/v1/case/<id> with its tasks, task logs and observables.');
         return undefined;
       }
       return String(c['_id'] ?? (c['number'] !== undefined ? `#${String(c['number'])}` : name));

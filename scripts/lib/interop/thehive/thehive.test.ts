@@ -75,6 +75,7 @@ describe('TheHive 5 case import', () => {
   it.each([
     ['not a case', [1], 'thehive/not-a-case'],
     ['no title', { description: 'x' }, 'thehive/not-a-case'],
+    ['a title but no creation time', { title: 'Phishing wave' }, 'thehive/not-a-case'],
   ])('%s is reported, not imported', (_l, value, rule) => {
     const r = importTheHive([{ name: 'x.json', value }], importOptions());
     expect(r.incidents).toEqual([]);
