@@ -8,5 +8,6 @@ export default defineConfig({
     testTimeout: 120_000,
     passWithNoTests: true,
     env: { TZ: 'UTC' },
+    setupFiles: ['scripts/tools/vitest-setup.ts'],
   },
 });

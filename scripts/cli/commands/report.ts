@@ -117,6 +117,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     phaseOrder: lc.phases.map((p) => p.id),
     toolVersion: String((readShippedJson('package.json') as { version?: string }).version ?? '0.0.0'),
   };
+  if (!notices) notices = await computedNotices(io, sources.map((s) => s.data), asOf);
   const dashboard = ids.length === 0;
   const outDir = resolve(io.cwd, opts.out);
   const MARKER = '.incident-ledger-reports';
@@ -189,4 +190,24 @@ async function refuseUnsafeOutDir(cwd: string, outDir: string, owned: boolean,
   if (!owned && entries.length > 0) {
     throw new UsageError(`--out ${relative(cwd, outDir)} is not empty and was not written by incident report (no .incident-ledger-reports marker); a full run removes files it did not produce, so choose an empty or new folder, e.g. --out out/reports`);
   }
+}
+
+/**
+ * Without --notices the dashboard shows the deadline engine's own view as of the report's time (the
+ * commit time unless --generated-at), so reports stay reproducible and an overdue notice is never
+ * missing from what an incident commander looks at.
+ */
+async function computedNotices(io: CliIo, incidents: readonly Record<string, unknown>[], asOf: number) {
+  const [{ loadSettings }, { shippedRegimes }, { computeDeadlines }] = await Promise.all([
+    import('../../lib/io/settings.ts'), import('../../lib/io/regimes.ts'), import('../../lib/deadlines/engine.ts'),
+  ]);
+  const { settings, diagnostics } = await loadSettings(io.cwd);
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    io.stderr('note: .incident-ledger.yml has errors (see: npm run incident -- deadlines); the dashboard shows no notices\n');
+    return undefined;
+  }
+  const regimes = shippedRegimes();
+  return incidents.flatMap((inc) => computeDeadlines(inc, settings, regimes, asOf)
+    .filter((d) => d.due_at !== null)
+    .map((d) => ({ incident: d.incident, regime: d.regime, stage: d.stage, due_at: d.due_at!, status: d.status })));
 }

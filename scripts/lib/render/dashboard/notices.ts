@@ -11,11 +11,11 @@ export interface Notice {
   stage: string;
   /** RFC 3339. */
   due_at: string;
-  /** `upcoming`, `due`, `open`, `pending` or `overdue` are shown; anything else (met, sent, not-required) is done. */
+  /** `upcoming`, `due`, `due-soon`, `open`, `pending` or `overdue` are shown; anything else (met, sent, not-required) is done. */
   status: string;
 }
 
-const OPEN_STATUSES = new Set(['upcoming', 'due', 'open', 'pending', 'overdue']);
+const OPEN_STATUSES = new Set(['upcoming', 'due', 'due-soon', 'open', 'pending', 'overdue']);
 
 /** Reads notices from parsed JSON: a list, or an object with a `notices` or `deadlines` list. Bad entries are reported, not guessed. */
 export function readNotices(json: unknown): { notices: Notice[]; problems: string[] } {
