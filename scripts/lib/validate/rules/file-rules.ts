@@ -12,6 +12,8 @@ export interface FileRuleInput {
   file: string;
   body: string;
   bodyStartLine: number;
+  /** The whole normalised file text, for cheap pre-filters (one regex test before walking data). */
+  text?: string;
 }
 export type FileRule = (input: FileRuleInput) => Iterable<Finding>;
 
@@ -169,7 +171,8 @@ function invisibleNames(text: string): string {
   return codes.join(', ');
 }
 
-export function* noInvisibleCharacters({ data, body, bodyStartLine }: FileRuleInput): Generator<Finding> {
+export function* noInvisibleCharacters({ data, body, bodyStartLine, text }: FileRuleInput): Generator<Finding> {
+  if (text !== undefined && !INVISIBLE.test(text)) return;
   const walk = function* (value: unknown, pointer: string): Generator<Finding> {
     if (typeof value === 'string') {
       if (INVISIBLE.test(value)) {
