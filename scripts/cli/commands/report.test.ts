@@ -125,9 +125,15 @@ describe('incident report', () => {
     expect(existsSync(join(repo, 'out/reports/INC-20261118-R7WM/internal.md'))).toBe(true);
   });
 
+  it('an unknown id is a finding like in the authoring verbs (exit 1), with one line saying so', async () => {
+    const r = await run(['INC-20990101-NONE']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^error: no incident with id INC-20990101-NONE under incidents\//);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+
   it.each([
     [['--audience', 'board'], /unknown audience "board": expected executive, regulator, insurer, internal, public or all/],
-    [['INC-20990101-NONE'], /no incident with id INC-20990101-NONE/],
     [['--pdf', '--format', 'md'], /--pdf prints the HTML reports/],
     [['--generated-at', 'yesterday'], /--generated-at "yesterday" is not an RFC 3339 time/],
     [['--notices', 'missing.json'], /--notices missing.json: cannot read it as JSON/],

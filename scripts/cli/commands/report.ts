@@ -98,10 +98,12 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     const known = new Set(sources.map((s) => String(s.data['id'])));
     const missing = ids.filter((id) => !known.has(id));
     if (missing.length) {
+      // Like the authoring verbs: an id that is not there (or not valid) is a finding, exit 1.
       const invalid = missing.filter((id) => parsed.some((p) => p.data?.['id'] === id));
-      throw new UsageError(invalid.length
+      io.stderr(`error: ${invalid.length
         ? `${invalid.join(', ')} has errors; run: npm run incident -- validate`
-        : `no incident with id ${missing.join(', ')} under incidents/ (ids look like INC-20261118-R7WM; list them with: npm run incident -- validate --format json)`);
+        : `no incident with id ${missing.join(', ')} under incidents/ (ids look like INC-20261118-R7WM; list them with: npm run incident -- validate --format json)`}\n`);
+      return EXIT.findings;
     }
     sources = sources.filter((s) => ids.includes(String(s.data['id'])));
   }
