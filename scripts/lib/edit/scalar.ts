@@ -10,15 +10,9 @@ export type NewValue = string | number | boolean | null;
  */
 const SAFE_PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_.@+\/-]*(?::[A-Za-z0-9_.@+\/-]+)*$/;
 
-/**
- * YAML 1.1 also reads base-60 numbers: `12:30` is 750 to PyYAML. needsQuotesForYaml11 (parse/) does
- * not cover them yet, so the writers add them here.
- */
-const SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
-
-/** True when a string must be quoted so that YAML 1.1 and 1.2 readers all read it as that string. */
+/** needsQuotesForYaml11 (parse/, shared by every writer) plus the `yaml` package's own 1.1 reading. */
 export function mustQuote(s: string): boolean {
-  return needsQuotesForYaml11(s) || SEXAGESIMAL.test(s) || yamlReads11Differently(s);
+  return needsQuotesForYaml11(s) || yamlReads11Differently(s);
 }
 
 /**

@@ -32,6 +32,9 @@ export function isNumberSource(s: string): boolean { return typeof resolvePlainS
 
 /** Strings that YAML 1.1 readers (PyYAML, yaml 1.1 mode) turn into booleans or null: must be quoted when written. */
 const YAML11_SPECIAL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
+/** YAML 1.1 base-60 numbers: `12:30` is 750 to PyYAML. */
+const SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
+/** True when a string must be quoted so that YAML 1.1 and 1.2 readers all read it as that string. */
 export function needsQuotesForYaml11(s: string): boolean {
-  return YAML11_SPECIAL.test(s) || s === '' || resolvePlainScalar(s) !== s || /^[-+]?(?:0[0-7]+|0o[0-7]+|0x[0-9a-fA-F]+|[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.inf|\.nan|\d{4}-\d\d-\d\d.*)$/i.test(s);
+  return YAML11_SPECIAL.test(s) || s === '' || resolvePlainScalar(s) !== s || SEXAGESIMAL.test(s) || /^[-+]?(?:0[0-7]+|0o[0-7]+|0x[0-9a-fA-F]+|[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.inf|\.nan|\d{4}-\d\d-\d\d.*)$/i.test(s);
 }
