@@ -51,7 +51,10 @@ export async function runCheckCommand(io: CliIo, opts: CheckCliOptions): Promise
     io.stderr(`note: ${run.uncommitted.length} incident file${run.uncommitted.length === 1 ? ' has' : 's have'} uncommitted changes that are not checked (the check reads commits): ${run.uncommitted.slice(0, 3).join(', ')}${run.uncommitted.length > 3 ? ', …' : ''}\n`);
   }
   const json = JSON.stringify(result, null, 2) + '\n';
-  if (opts.resultFile) await writeAtomic(io.cwd, opts.resultFile, json);
+  if (opts.resultFile) {
+    const [{ writeOutputFile }, { resolve }] = await Promise.all([import('../../lib/io/output-files.ts'), import('node:path')]);
+    await writeOutputFile(resolve(io.cwd, opts.resultFile), json);
+  }
   if (opts.format === 'json') {
     io.stdout(json);
   } else if (opts.format === 'github') {
@@ -72,11 +75,3 @@ export async function runCheckCommand(io: CliIo, opts: CheckCliOptions): Promise
   return hasErrors(result.diagnostics) ? EXIT.findings : EXIT.ok;
 }
 
-async function writeAtomic(cwd: string, path: string, text: string): Promise<void> {
-  const { rename, writeFile } = await import('node:fs/promises');
-  const { resolve } = await import('node:path');
-  const target = resolve(cwd, path);
-  const temp = `${target}.${process.pid}.tmp`;
-  await writeFile(temp, text);
-  await rename(temp, target);
-}
