@@ -21,7 +21,12 @@ export async function loadSettings(root: string): Promise<{ settings: Settings; 
   const fail = (rule: string, message: string, hint: string) => ({ settings: DEFAULT_SETTINGS, found: true, diagnostics: [{ rule, severity: 'error' as const, file: SETTINGS_FILE, line: 0, column: 0, message, hint }] });
   if (!st.isFile()) return fail('settings/not-a-file', `${SETTINGS_FILE} is not a regular file (symbolic links are not followed)`, `Replace it with the settings file itself; see the shipped ${SETTINGS_FILE} for the shape.`);
   if (st.size > MAX_FILE_BYTES) return fail('settings/too-large', `${SETTINGS_FILE} is ${st.size} bytes; the limit is ${MAX_FILE_BYTES}`, 'Settings are a few kilobytes; check the file was not replaced by something else.');
-  const text = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
+  return settingsFromText(await readFile(path, 'utf8'));
+}
+
+/** One reading of the settings text, whether it came from the working tree or a revision. */
+function settingsFromText(raw: string): { settings: Settings; found: boolean; diagnostics: Diagnostic[] } {
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
   const { settings, diagnostics } = checkSettings(SETTINGS_FILE, text, readShippedJson('schemas/settings.schema.json') as Record<string, unknown>);
   return { settings: settings ?? DEFAULT_SETTINGS, found: true, diagnostics };
 }
@@ -35,7 +40,5 @@ export async function loadSettingsAt(root: string, rev: string): Promise<{ setti
   const bytes = (await readObjects(root, [`${rev}:${SETTINGS_FILE}`], MAX_FILE_BYTES)).get(`${rev}:${SETTINGS_FILE}`);
   if (!bytes) return { settings: DEFAULT_SETTINGS, found: false, diagnostics: [] };
   if (bytes.byteLength > MAX_FILE_BYTES) return { settings: DEFAULT_SETTINGS, found: true, diagnostics: [{ rule: 'settings/too-large', severity: 'error', file: SETTINGS_FILE, line: 0, column: 0, message: `${SETTINGS_FILE} at ${rev.slice(0, 7)} is larger than ${MAX_FILE_BYTES} bytes`, hint: 'Settings are a few kilobytes; check the file was not replaced by something else.' }] };
-  const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
-  const { settings, diagnostics } = checkSettings(SETTINGS_FILE, text, readShippedJson('schemas/settings.schema.json') as Record<string, unknown>);
-  return { settings: settings ?? DEFAULT_SETTINGS, found: true, diagnostics };
+  return settingsFromText(new TextDecoder().decode(bytes));
 }

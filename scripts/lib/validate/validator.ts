@@ -61,12 +61,7 @@ export class Validator {
     for (const f of files) out.push(...this.validateFile(f, { knownIds }));
     for (const [id, group] of byId) {
       if (group.length < 2) continue;
-      for (const f of group) {
-        const others = group.filter((g) => g !== f).map((g) => g.file).join(', ');
-        out.push(toDiagnostic(f, { rule: 'id/duplicate', pointer: '/id', which: 'value',
-          message: `id \`${id}\` is also used by ${others}; ids are unique across the repository`,
-          hint: 'Keep the id on the incident that was merged first and give the other a new one (npm run incident -- new prints a collision-free id).' }));
-      }
+      for (const f of group) out.push(toDiagnostic(f, duplicateIdFinding(id, group.filter((g) => g !== f).map((g) => g.file))));
     }
     return sortDiagnostics(out);
   }
@@ -116,11 +111,13 @@ export function duplicateIdDiagnostics(files: readonly ParsedFile[], idIndex: Re
     const id = f.data?.['id'];
     if (typeof id !== 'string') continue;
     const others = (idIndex.get(id) ?? []).filter((p) => !validated.has(p));
-    if (others.length) {
-      out.push(toDiagnostic(f, { rule: 'id/duplicate', pointer: '/id', which: 'value',
-        message: `id \`${id}\` is also used by ${others.join(', ')}; ids are unique across the repository`,
-        hint: 'Keep the id on the incident that was merged first and give the other a new one (npm run incident -- new prints a collision-free id).' }));
-    }
+    if (others.length) out.push(toDiagnostic(f, duplicateIdFinding(id, others)));
   }
   return out;
+}
+
+function duplicateIdFinding(id: string, others: readonly string[]): Finding {
+  return { rule: 'id/duplicate', pointer: '/id', which: 'value',
+    message: `id \`${id}\` is also used by ${others.join(', ')}; ids are unique across the repository`,
+    hint: 'Keep the id on the incident that was merged first and give the other a new one (npm run incident -- new prints a collision-free id).' };
 }
