@@ -23,7 +23,6 @@ const SHARED = join(PACKAGE_ROOT, '..', 'shared', 'data');
 const VCDB = join(SHARED, 'vcdb-sample');
 const STIX_SCHEMAS = join(SHARED, 'stix2-json-schemas', 'schemas');
 const present = existsSync(VCDB) && existsSync(STIX_SCHEMAS);
-const REPORT_MODULE = ['scripts/lib/render/report', 'scripts/lib/render/report.ts'].map((p) => join(PACKAGE_ROOT, p)).find((p) => existsSync(p));
 
 if (!present) {
   console.warn(`conformance: ${SHARED} not found (needs vcdb-sample/ and stix2-json-schemas/); the VCDB and OASIS STIX checks are skipped`);
@@ -58,12 +57,13 @@ describe.skipIf(!present)('VCDB sample (../shared/data/vcdb-sample)', () => {
     expect(val.code).toBe(0);
   });
 
-  it.skipIf(!REPORT_MODULE)('compiles a report for every imported incident', async () => {
+  it('compiles a report for every imported incident', async () => {
     const ids = (await readdir(join(repo, 'incidents'), { recursive: true })).filter((f) => f.endsWith('.md')).map((f) => /INC-\d{8}-[0-9A-Z]{4}/.exec(f)![0]);
     expect(ids).toHaveLength(60);
-    for (const id of ids) expect((await run(['report', id])).code, id).toBe(0);
+    // One full run (every incident, every audience) instead of 60 runs that each re-read the repository.
+    expect((await run(['report'])).code).toBe(0);
+    for (const id of ids) expect(existsSync(join(repo, 'out/reports', id, 'internal.html')), id).toBe(true);
   });
-  if (!REPORT_MODULE) it.skip('reports: scripts/lib/render/report is not in this worktree (built in parallel); report compilation is not checked here', () => {});
 
   describe('VERIS → incident → VERIS, field by field', () => {
     const opts = importOptions();
