@@ -6,7 +6,7 @@ import { gateFindings, phasesLeft } from '../lifecycle/gates.ts';
 import type { Lifecycle } from '../lifecycle/lifecycle.ts';
 import type { NoticeRule } from '../lifecycle/gate-context.ts';
 import type { ParsedFile } from '../parse/incident-file.ts';
-import { createAjv } from './ajv.ts';
+import { compileShipped } from './ajv.ts';
 import { FILE_RULES } from './rules/file-rules.ts';
 import { schemaDiagnostics } from './schema-diagnostics.ts';
 
@@ -31,7 +31,7 @@ export interface FileContext {
 export class Validator {
   readonly #validate: ValidateFunction;
   constructor(readonly config: ValidatorConfig) {
-    this.#validate = createAjv().compile(config.schema);
+    this.#validate = compileShipped(config.schema);
   }
 
   validateFile(parsed: ParsedFile, ctx: FileContext = {}): Diagnostic[] {
