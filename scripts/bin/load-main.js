@@ -4,24 +4,25 @@
 // runs before any TypeScript can. INCIDENT_LEDGER_BUNDLE=0 forces tsx.
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILD = new URL('../.build/', import.meta.url);
 
 /** True when every input recorded in the build manifest is unchanged (size+mtime, else sha-256). */
-export function bundleIsFresh() {
+export function bundleIsFresh(build = BUILD, root = ROOT) {
   let manifest;
   try {
-    manifest = JSON.parse(readFileSync(new URL('manifest.json', BUILD), 'utf8'));
+    manifest = JSON.parse(readFileSync(new URL('manifest.json', build), 'utf8'));
   } catch {
     return false;
   }
   for (const [path, [size, mtimeMs, sha256]] of Object.entries(manifest.inputs ?? {})) {
     try {
-      const st = statSync(ROOT + path);
+      const st = statSync(join(root, path));
       if (st.size === size && st.mtimeMs === mtimeMs) continue;
-      if (st.size !== size || createHash('sha256').update(readFileSync(ROOT + path)).digest('hex') !== sha256) return false;
+      if (st.size !== size || createHash('sha256').update(readFileSync(join(root, path))).digest('hex') !== sha256) return false;
     } catch {
       return false;
     }

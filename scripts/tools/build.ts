@@ -7,14 +7,13 @@
  * to tsx, so an edited checkout never runs stale code.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { installSchemaCache } from '../lib/io/schema-cache.ts';
 import { shippedValidator } from '../lib/io/shipped-validator.ts';
-import { PACKAGE_ROOT } from '../lib/io/shipped-schemas.ts';
+import { PACKAGE_ROOT, readShippedJson } from '../lib/io/shipped-schemas.ts';
 import { compileShipped } from '../lib/validate/ajv.ts';
-import { readShippedJson } from '../lib/io/shipped-schemas.ts';
 
 export const BUILD_DIR = join(PACKAGE_ROOT, 'scripts', '.build');
 const WORKERS_DIR = join(PACKAGE_ROOT, 'scripts', 'cli', 'workers');
@@ -24,8 +23,9 @@ export interface Manifest {
   inputs: Record<string, [number, number, string]>;
 }
 
-export async function buildBundle(): Promise<{ inputs: number; outDir: string }> {
-  const tmp = `${BUILD_DIR}.tmp-${process.pid}`;
+/** Builds into `outDir` (default scripts/.build; it must sit under scripts/ so PACKAGE_ROOT is found). */
+export async function buildBundle(outDir: string = BUILD_DIR): Promise<{ inputs: number; outDir: string }> {
+  const tmp = `${outDir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   const workers = readdirSync(WORKERS_DIR).filter((f) => f.endsWith('.worker.ts')).sort().map((f) => join(WORKERS_DIR, f));
   const result = await build({
@@ -42,11 +42,11 @@ export async function buildBundle(): Promise<{ inputs: number; outDir: string }>
   }
   writeFileSync(join(tmp, 'manifest.json'), JSON.stringify({ inputs } satisfies Manifest, null, 1) + '\n');
   // Swap in the finished build: readers see the old one or the new one, never half of either.
-  const old = `${BUILD_DIR}.old-${process.pid}`;
-  try { renameSync(BUILD_DIR, old); } catch { /* no previous build */ }
-  renameSync(tmp, BUILD_DIR);
+  const old = `${outDir}.old-${process.pid}`;
+  try { renameSync(outDir, old); } catch { /* no previous build */ }
+  renameSync(tmp, outDir);
   rmSync(old, { recursive: true, force: true });
-  return { inputs: Object.keys(inputs).length, outDir: BUILD_DIR };
+  return { inputs: Object.keys(inputs).length, outDir };
 }
 
 /** Compiles the shipped schemas once into the on-disk cache (see io/schema-cache.ts). */
@@ -57,7 +57,6 @@ export function warmSchemaCache(): void {
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
-  mkdirSync(join(PACKAGE_ROOT, 'scripts'), { recursive: true });
   const { inputs, outDir } = await buildBundle();
   warmSchemaCache();
   console.log(`incident-ledger: bundled ${inputs} modules into ${relative(PACKAGE_ROOT, outDir)}/`);
