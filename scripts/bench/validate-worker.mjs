@@ -17,7 +17,7 @@ async function real(cwd) {
   const { loadMain, bundleIsFresh } = await import('../bin/load-main.js');
   const main = await loadMain();
   let out = '';
-  const code = await main(['validate', '--format', 'json'], { cwd, env: {}, interactive: false, stdout: (t) => { out += t; }, stderr: () => {} });
+  const code = await main(['validate', '--format', 'json'], { cwd, env: process.env, interactive: false, stdout: (t) => { out += t; }, stderr: () => {} });
   const json = JSON.parse(out);
   if (code !== 0) process.stderr.write(`validate exited ${code}: ${JSON.stringify(json.diagnostics.slice(0, 3))}\n`);
   return { files: json.files.length, diagnostics: json.diagnostics.length, runs: bundleIsFresh() ? 'bundle' : 'tsx' };

@@ -31,7 +31,7 @@ export async function buildBundle(outDir: string = BUILD_DIR): Promise<{ inputs:
   const result = await build({
     entryPoints: [join(PACKAGE_ROOT, 'scripts/cli/main.ts'), ...workers],
     bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
-    packages: 'external', outdir: tmp, outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/[name]-[hash]',
+    packages: 'external', outdir: tmp, outExtension: { '.js': '.mjs' }, entryNames: '[name]', chunkNames: 'chunks/[name]-[hash]',
     metafile: true, logLevel: 'warning', legalComments: 'none',
   });
   const inputs: Manifest['inputs'] = {};

@@ -1,8 +1,10 @@
 import { shippedValidator } from '../../lib/io/shipped-validator.ts';
 import { collectIncidentFiles, workingTreeIdIndex } from '../../lib/io/incident-files.ts';
-import { duplicateIdDiagnostics } from '../../lib/validate/validator.ts';
+import { crossFilePlan, duplicateIdDiagnostics } from '../../lib/validate/validator.ts';
+import { ValidateShare, type ShareResult } from '../../lib/validate/validate-share.ts';
+import { validateInThreads } from '../../lib/io/parallel-validate.ts';
+import { threadCount } from '../../lib/io/workers.ts';
 import { hasErrors, sortDiagnostics } from '../../lib/model/diagnostic.ts';
-import { parseIncidentFile } from '../../lib/parse/incident-file.ts';
 import { formatGithub } from '../../lib/render/diagnostics-github.ts';
 import { formatHuman, summaryLine } from '../../lib/render/diagnostics-human.ts';
 import { maskLines, withheldLines } from '../../lib/validate/redaction.ts';
@@ -22,24 +24,35 @@ export const registerValidate: RegisterVerb = (program, io, setExit) => {
 
 export async function runValidate(io: CliIo, paths: readonly string[], format: OutputFormat): Promise<number> {
   const { files, problems } = await collectIncidentFiles(io.cwd, paths);
-  const parsed = files.map((f) => parseIncidentFile(f.path, f.bytes));
-  // Given paths, the rest of the repository still counts: ids must be unique and references resolve.
-  const idIndex = paths.length ? await workingTreeIdIndex(io.cwd) : new Map<string, string[]>();
-  const diagnostics = sortDiagnostics([...problems, ...shippedValidator().validateFiles(parsed, idIndex.keys()), ...duplicateIdDiagnostics(parsed, idIndex)]);
+  const threads = paths.length ? 1 : threadCount(files.length, io.env);
+  let found: ShareResult;
+  if (threads > 1) {
+    found = await validateInThreads(files, threads, format === 'human');
+  } else {
+    const share = new ValidateShare(files);
+    // Given paths, the rest of the repository still counts: ids must be unique and references resolve.
+    const idIndex = paths.length ? await workingTreeIdIndex(io.cwd) : new Map<string, string[]>();
+    const ids = share.ids();
+    const plan = crossFilePlan(files.map((f, i) => ({ file: f.path, id: ids[i] })), idIndex.keys());
+    const own = share.finish(shippedValidator(), plan.knownIds, plan.duplicates, false);
+    const diagnostics = [...own.diagnostics, ...duplicateIdDiagnostics(share.parsed, idIndex)];
+    // Code frames never show secrets or TLP:RED entries: those lines are masked before rendering.
+    const withDiagnostics = new Set(diagnostics.map((d) => d.file));
+    const sources = share.parsed.filter((p) => withDiagnostics.has(p.file)).map((p): [string, string] => [p.file, maskLines(p.text, withheldLines(p))]);
+    found = { diagnostics, sources, red: own.red };
+  }
+  const diagnostics = sortDiagnostics([...problems, ...found.diagnostics]);
+  const fileNames = files.map((f) => f.path);
   if (format === 'json') {
-    io.stdout(JSON.stringify({ files: parsed.map((p) => p.file), diagnostics }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ files: fileNames, diagnostics }, null, 2) + '\n');
   } else if (format === 'github') {
     const text = formatGithub(diagnostics);
     if (text) io.stdout(text + '\n');
-    io.stdout(summaryLine(parsed.length, diagnostics) + '\n');
+    io.stdout(summaryLine(files.length, diagnostics) + '\n');
   } else {
-    // Code frames never show secrets or TLP:RED entries: those lines are masked before rendering.
-    const withDiagnostics = new Set(diagnostics.map((d) => d.file));
-    const sources = new Map(parsed.filter((p) => withDiagnostics.has(p.file)).map((p) => [p.file, maskLines(p.text, withheldLines(p))]));
-    const red = new Set(parsed.filter((p) => p.data?.['tlp'] === 'TLP:RED').map((p) => p.file));
-    if (diagnostics.length) io.stdout(formatHuman(diagnostics, sources, red));
-    io.stdout(summaryLine(parsed.length, diagnostics) + '\n');
+    if (diagnostics.length) io.stdout(formatHuman(diagnostics, new Map(found.sources), new Set(found.red)));
+    io.stdout(summaryLine(files.length, diagnostics) + '\n');
   }
-  if (paths.length === 0 && parsed.length === 0 && problems.length === 0) io.stderr('note: no incident files found under incidents/\n');
+  if (paths.length === 0 && files.length === 0 && problems.length === 0) io.stderr('note: no incident files found under incidents/\n');
   return hasErrors(diagnostics) ? EXIT.findings : EXIT.ok;
 }

@@ -51,20 +51,38 @@ export class Validator {
 
   /** Validates a set of files together: adds repository rules (unique ids, references resolve). */
   validateFiles(files: readonly ParsedFile[], extraKnownIds: Iterable<string> = []): Diagnostic[] {
-    const byId = new Map<string, ParsedFile[]>();
-    for (const f of files) {
-      const id = asString(f.data?.['id']);
-      if (id) byId.set(id, [...(byId.get(id) ?? []), f]);
-    }
-    const knownIds = new Set([...byId.keys(), ...extraKnownIds]);
+    const { knownIds, duplicates } = crossFilePlan(files.map((f) => ({ file: f.file, id: fileId(f) })), extraKnownIds);
     const out: Diagnostic[] = [];
-    for (const f of files) out.push(...this.validateFile(f, { knownIds }));
-    for (const [id, group] of byId) {
-      if (group.length < 2) continue;
-      for (const f of group) out.push(toDiagnostic(f, duplicateIdFinding(id, group.filter((g) => g !== f).map((g) => g.file))));
-    }
+    files.forEach((f, i) => {
+      out.push(...this.validateFile(f, { knownIds }));
+      const dup = duplicates.get(i);
+      if (dup) out.push(toDiagnostic(f, dup));
+    });
     return sortDiagnostics(out);
   }
+}
+
+/** The `id` of a parsed file, when it has a string one. */
+export function fileId(f: ParsedFile): string | undefined {
+  return asString(f.data?.['id']);
+}
+
+/**
+ * What validating files together adds to validating each alone, decided from their ids only (so a
+ * parallel run can decide it before any file is validated): the ids references may name, and a
+ * duplicate-id finding for each file (by index) whose id another file of the set also carries.
+ */
+export function crossFilePlan(files: readonly { file: string; id?: string | undefined }[], extraKnownIds: Iterable<string> = []): { knownIds: Set<string>; duplicates: Map<number, Finding> } {
+  const byId = new Map<string, number[]>();
+  files.forEach((f, i) => {
+    if (f.id) byId.set(f.id, [...(byId.get(f.id) ?? []), i]);
+  });
+  const duplicates = new Map<number, Finding>();
+  for (const [id, group] of byId) {
+    if (group.length < 2) continue;
+    for (const i of group) duplicates.set(i, duplicateIdFinding(id, group.filter((g) => g !== i).map((g) => files[g]!.file)));
+  }
+  return { knownIds: new Set([...byId.keys(), ...extraKnownIds]), duplicates };
 }
 
 function* referenceFindings(data: Record<string, unknown>, known: ReadonlySet<string>): Generator<Finding> {
