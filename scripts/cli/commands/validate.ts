@@ -1,5 +1,5 @@
 import { shippedValidator } from '../../lib/io/shipped-validator.ts';
-import { collectIncidentFiles, workingTreeIdIndex } from '../../lib/io/incident-files.ts';
+import { collectIncidentPaths, readIncidentFiles, workingTreeIdIndex } from '../../lib/io/incident-files.ts';
 import { crossFilePlan, duplicateIdDiagnostics } from '../../lib/validate/validator.ts';
 import { ValidateShare, type ShareResult } from '../../lib/validate/validate-share.ts';
 import { validateInThreads } from '../../lib/io/parallel-validate.ts';
@@ -23,34 +23,34 @@ export const registerValidate: RegisterVerb = (program, io, setExit) => {
 };
 
 export async function runValidate(io: CliIo, paths: readonly string[], format: OutputFormat): Promise<number> {
-  const { files, problems } = await collectIncidentFiles(io.cwd, paths);
-  const threads = paths.length ? 1 : threadCount(files.length, io.env);
-  let found: ShareResult;
+  const { files: found, problems } = collectIncidentPaths(io.cwd, paths);
+  const threads = paths.length ? 1 : threadCount(found.length, io.env);
+  let result: ShareResult;
   if (threads > 1) {
-    found = await validateInThreads(files, threads, format === 'human');
+    result = await validateInThreads(found, threads, format === 'human');
   } else {
-    const share = new ValidateShare(files);
+    const read = readIncidentFiles(found);
+    const share = new ValidateShare(read.files, read.problems);
     // Given paths, the rest of the repository still counts: ids must be unique and references resolve.
     const idIndex = paths.length ? await workingTreeIdIndex(io.cwd) : new Map<string, string[]>();
-    const ids = share.ids();
-    const plan = crossFilePlan(files.map((f, i) => ({ file: f.path, id: ids[i] })), idIndex.keys());
+    const plan = crossFilePlan(share.ids(), idIndex.keys());
     const own = share.finish(shippedValidator(), plan.knownIds, plan.duplicates, false);
     const diagnostics = [...own.diagnostics, ...duplicateIdDiagnostics(share.parsed, idIndex)];
     // Code frames never show secrets or TLP:RED entries: those lines are masked before rendering.
     const withDiagnostics = new Set(diagnostics.map((d) => d.file));
     const sources = share.parsed.filter((p) => withDiagnostics.has(p.file)).map((p): [string, string] => [p.file, maskLines(p.text, withheldLines(p))]);
-    found = { diagnostics, sources, red: own.red };
+    result = { ...own, diagnostics, sources };
   }
-  const diagnostics = sortDiagnostics([...problems, ...found.diagnostics]);
-  const fileNames = files.map((f) => f.path);
+  const diagnostics = sortDiagnostics([...problems, ...result.diagnostics]);
+  const files = result.files;
   if (format === 'json') {
-    io.stdout(JSON.stringify({ files: fileNames, diagnostics }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ files, diagnostics }, null, 2) + '\n');
   } else if (format === 'github') {
     const text = formatGithub(diagnostics);
     if (text) io.stdout(text + '\n');
     io.stdout(summaryLine(files.length, diagnostics) + '\n');
   } else {
-    if (diagnostics.length) io.stdout(formatHuman(diagnostics, new Map(found.sources), new Set(found.red)));
+    if (diagnostics.length) io.stdout(formatHuman(diagnostics, new Map(result.sources), new Set(result.red)));
     io.stdout(summaryLine(files.length, diagnostics) + '\n');
   }
   if (paths.length === 0 && files.length === 0 && problems.length === 0) io.stderr('note: no incident files found under incidents/\n');

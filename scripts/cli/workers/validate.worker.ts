@@ -1,8 +1,9 @@
 /**
- * A worker thread of `incident validate` (see lib/io/parallel-validate.ts for the protocol): parse
- * the share, post its ids, then validate with the repository-wide ids and post the result.
+ * A worker thread of `incident validate` (see lib/io/parallel-validate.ts for the protocol): read and
+ * parse the share, post its ids, then validate with the repository-wide ids and post the result.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { readIncidentFiles, type FoundFile } from '../../lib/io/incident-files.ts';
 import { installSchemaCache } from '../../lib/io/schema-cache.ts';
 import { shippedValidator } from '../../lib/io/shipped-validator.ts';
 import { workerInput } from '../../lib/io/workers.ts';
@@ -10,7 +11,8 @@ import { ValidateShare, type ValidatePlanMessage } from '../../lib/validate/vali
 
 const port = parentPort!;
 installSchemaCache();
-const share = new ValidateShare(workerInput<{ files: { path: string; bytes: Uint8Array }[] }>(workerData).files);
+const read = readIncidentFiles(workerInput<{ found: FoundFile[] }>(workerData).found);
+const share = new ValidateShare(read.files, read.problems);
 port.once('message', (m: ValidatePlanMessage) => {
   port.postMessage(share.finish(shippedValidator(), new Set(m.knownIds), new Map(m.duplicates), m.withSources));
 });

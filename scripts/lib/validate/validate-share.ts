@@ -5,10 +5,12 @@ import { maskLines, withheldLines } from './redaction.ts';
 import { fileId, type Validator } from './validator.ts';
 
 /** The plan a worker share receives once every share's ids are known. */
-export interface ValidatePlanMessage { knownIds: string[]; duplicates: [number, Finding][]; withSources: boolean }
+export interface ValidatePlanMessage { knownIds: string[]; duplicates: [string, Finding][]; withSources: boolean }
 
 /** What one share of a validate run hands back: its diagnostics and what the human output shows. */
 export interface ShareResult {
+  /** The files read and validated, in order. */
+  files: string[];
   diagnostics: Diagnostic[];
   /** [file, text with secret and TLP:RED lines masked] for files with diagnostics (human output only). */
   sources: [string, string][];
@@ -23,26 +25,28 @@ export interface ShareResult {
  */
 export class ValidateShare {
   readonly parsed: ParsedFile[];
-  constructor(files: readonly { path: string; bytes: Uint8Array }[]) {
+  /** `readProblems`: files of the share that could not be read (reported with its diagnostics). */
+  constructor(files: readonly { path: string; bytes: Uint8Array }[], readonly readProblems: readonly Diagnostic[] = []) {
     this.parsed = files.map((f) => parseIncidentFile(f.path, f.bytes));
   }
 
-  ids(): (string | undefined)[] {
-    return this.parsed.map(fileId);
+  /** File and id of each file read, in order (what crossFilePlan needs). */
+  ids(): { file: string; id: string | undefined }[] {
+    return this.parsed.map((f) => ({ file: f.file, id: fileId(f) }));
   }
 
-  /** `duplicates` is keyed by index within this share. */
-  finish(validator: Validator, knownIds: ReadonlySet<string>, duplicates: ReadonlyMap<number, Finding>, withSources: boolean): ShareResult {
-    const diagnostics: Diagnostic[] = [];
+  /** `duplicates` is keyed by file path (entries for other shares' files are ignored). */
+  finish(validator: Validator, knownIds: ReadonlySet<string>, duplicates: ReadonlyMap<string, Finding>, withSources: boolean): ShareResult {
+    const diagnostics: Diagnostic[] = [...this.readProblems];
     const sources: [string, string][] = [];
-    this.parsed.forEach((f, i) => {
+    this.parsed.forEach((f) => {
       const own = validator.validateFile(f, { knownIds });
-      const dup = duplicates.get(i);
+      const dup = duplicates.get(f.file);
       if (dup) own.push(toDiagnostic(f, dup));
       diagnostics.push(...own);
       if (withSources && own.length) sources.push([f.file, maskLines(f.text, withheldLines(f))]);
     });
     const red = this.parsed.filter((p) => p.data?.['tlp'] === 'TLP:RED').map((p) => p.file);
-    return { diagnostics, sources, red };
+    return { files: this.parsed.map((p) => p.file), diagnostics, sources, red };
   }
 }

@@ -53,11 +53,11 @@ export class Validator {
   validateFiles(files: readonly ParsedFile[], extraKnownIds: Iterable<string> = []): Diagnostic[] {
     const { knownIds, duplicates } = crossFilePlan(files.map((f) => ({ file: f.file, id: fileId(f) })), extraKnownIds);
     const out: Diagnostic[] = [];
-    files.forEach((f, i) => {
+    for (const f of files) {
       out.push(...this.validateFile(f, { knownIds }));
-      const dup = duplicates.get(i);
+      const dup = duplicates.get(f.file);
       if (dup) out.push(toDiagnostic(f, dup));
-    });
+    }
     return sortDiagnostics(out);
   }
 }
@@ -70,17 +70,15 @@ export function fileId(f: ParsedFile): string | undefined {
 /**
  * What validating files together adds to validating each alone, decided from their ids only (so a
  * parallel run can decide it before any file is validated): the ids references may name, and a
- * duplicate-id finding for each file (by index) whose id another file of the set also carries.
+ * duplicate-id finding for each file (by path) whose id another file of the set also carries.
  */
-export function crossFilePlan(files: readonly { file: string; id?: string | undefined }[], extraKnownIds: Iterable<string> = []): { knownIds: Set<string>; duplicates: Map<number, Finding> } {
-  const byId = new Map<string, number[]>();
-  files.forEach((f, i) => {
-    if (f.id) byId.set(f.id, [...(byId.get(f.id) ?? []), i]);
-  });
-  const duplicates = new Map<number, Finding>();
+export function crossFilePlan(files: readonly { file: string; id?: string | undefined }[], extraKnownIds: Iterable<string> = []): { knownIds: Set<string>; duplicates: Map<string, Finding> } {
+  const byId = new Map<string, string[]>();
+  for (const f of files) if (f.id) byId.set(f.id, [...(byId.get(f.id) ?? []), f.file]);
+  const duplicates = new Map<string, Finding>();
   for (const [id, group] of byId) {
     if (group.length < 2) continue;
-    for (const i of group) duplicates.set(i, duplicateIdFinding(id, group.filter((g) => g !== i).map((g) => files[g]!.file)));
+    for (const file of group) duplicates.set(file, duplicateIdFinding(id, group.filter((g) => g !== file)));
   }
   return { knownIds: new Set([...byId.keys(), ...extraKnownIds]), duplicates };
 }
