@@ -47,8 +47,10 @@ export function collectIncidentPaths(root: string, paths: readonly string[]): { 
   // Synchronous on purpose: for thousands of small files, sync reads are ~6x faster than the
   // promise API on this kind of machine (no thread-pool round trip per call); a CLI has nothing
   // else to do meanwhile.
-  const visit = (abs: string, explicit: boolean, known?: { dir: boolean; link: boolean }): void => {
-    const rel = relative(absRoot, abs).split(sep).join('/');
+  // `rel` is passed down for entries found inside a folder (parent + '/' + name): path.relative per
+  // file was a visible share of walking 10,000 files.
+  const visit = (abs: string, explicit: boolean, known?: { dir: boolean; link: boolean }, relKnown?: string): void => {
+    const rel = relKnown ?? relative(absRoot, abs).split(sep).join('/');
     if (rel === '..' || rel.startsWith('../')) {
       problems.push(fileProblem(rel, 'path/outside-repository', `\`${rel}\` is outside the repository`, 'Pass paths inside the repository, e.g. incidents/2026/.'));
       return;
@@ -71,7 +73,7 @@ export function collectIncidentPaths(root: string, paths: readonly string[]): { 
         if (e.name.startsWith('.')) continue;
         // Dirent types avoid one lstat per file; unknown types (some file systems) fall back to lstat.
         const typed = e.isDirectory() || e.isFile() || e.isSymbolicLink();
-        visit(join(abs, e.name), false, typed ? { dir: e.isDirectory(), link: e.isSymbolicLink() } : undefined);
+        visit(join(abs, e.name), false, typed ? { dir: e.isDirectory(), link: e.isSymbolicLink() } : undefined, rel === '' ? e.name : `${rel}/${e.name}`);
       }
       return;
     }
@@ -112,8 +114,9 @@ export function readBounded(abs: string, max: number = MAX_FILE_BYTES): Uint8Arr
     let n = 0;
     while (n < buf.length) {
       const bytesRead = readSync(fd, buf, n, buf.length - n, n);
-      if (bytesRead === 0) break;
       n += bytesRead;
+      // A short read of a regular file is its end: no extra read() just to see 0 bytes.
+      if (bytesRead === 0 || n < buf.length) break;
     }
     return new Uint8Array(buf.buffer, buf.byteOffset, n);
   } catch {
