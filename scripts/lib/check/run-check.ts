@@ -10,6 +10,7 @@ import { toDiagnostic } from '../model/finding.ts';
 import { buildCheckResult, type CheckResult, type CheckedChange } from './check-result.ts';
 import { pairByIdentity } from './pair-changes.ts';
 import type { ParsedFile } from '../parse/incident-file.ts';
+import { isRedFile } from '../validate/redaction.ts';
 
 /**
  * Notice deadlines of every changed incident at `now` (issue 4, item 7): due within the configured
@@ -87,6 +88,6 @@ export async function runCheck(cwd: string, opts: CheckOptions): Promise<CheckRu
     uncommitted,
     result: buildCheckResult({ base: opts.base, baseSha, headSha, mergeBase: mb }, checked, diagnostics),
     sources: new Map(shown.map((p) => [p.file, p.text])),
-    redacted: new Set(shown.filter((p) => p.data?.['tlp'] === 'TLP:RED').map((p) => p.file)),
+    redacted: new Set(shown.filter(isRedFile).map((p) => p.file)),
   };
 }

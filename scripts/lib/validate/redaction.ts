@@ -33,16 +33,29 @@ export function secretKind(text: string): string | undefined {
   return undefined;
 }
 
+/** A TLP label that means red, also when misspelt (`TLP:red`, ` TLP:RED `): withholding errs on the safe side. */
+export function isRedTlp(tlp: unknown): boolean {
+  return typeof tlp === 'string' && /^\s*tlp:\s*red\s*$/i.test(tlp);
+}
+
+/**
+ * Files none of whose lines may be shown: TLP:RED records, and files whose front matter cannot be
+ * read (so their TLP is unknown) that mention TLP:RED anywhere.
+ */
+export function isRedFile(parsed: Pick<ParsedFile, 'data' | 'text'>): boolean {
+  return parsed.data ? isRedTlp(parsed.data['tlp']) : /TLP:\s*RED/i.test(parsed.text);
+}
+
 /** Why the value at `pointer` must not be shown, or false when it may be. */
 export function withheldReason(data: Record<string, unknown> | undefined, pointer: string, value: unknown): string | false {
   if (typeof value === 'string' && secretKind(value)) return 'looks like a secret';
   if (!data) return false;
-  if (data['tlp'] === 'TLP:RED') return 'TLP:RED';
+  if (isRedTlp(data['tlp'])) return 'TLP:RED';
   const m = /^\/(timeline|indicators)\/(\d+)/.exec(pointer);
   if (m) {
     const list = data[m[1]!];
     const entry = Array.isArray(list) ? list[Number(m[2])] : undefined;
-    if (entry && typeof entry === 'object' && (entry as Record<string, unknown>)['tlp'] === 'TLP:RED') return 'TLP:RED';
+    if (entry && typeof entry === 'object' && isRedTlp((entry as Record<string, unknown>)['tlp'])) return 'TLP:RED';
   }
   return false;
 }
@@ -71,7 +84,7 @@ export function withheldLines(parsed: ParsedFile): Set<number> {
     const entries = data[list];
     if (!Array.isArray(entries)) continue;
     for (const [i, e] of entries.entries()) {
-      if (!e || typeof e !== 'object' || (e as Record<string, unknown>)['tlp'] !== 'TLP:RED') continue;
+      if (!e || typeof e !== 'object' || !isRedTlp((e as Record<string, unknown>)['tlp'])) continue;
       const start = parsed.locate(`/${list}/${i}`, 'value');
       if (start.line < 1) continue;
       out.add(start.line);

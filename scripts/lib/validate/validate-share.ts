@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { toDiagnostic, type Finding } from '../model/finding.ts';
 import { parseIncidentFile, type ParsedFile } from '../parse/incident-file.ts';
-import { maskLines, withheldLines } from './redaction.ts';
+import { isRedFile, maskLines, withheldLines } from './redaction.ts';
 import { fileId, type Validator } from './validator.ts';
 
 /** The plan a worker share receives once every share's ids are known. */
@@ -46,7 +46,7 @@ export class ValidateShare {
       diagnostics.push(...own);
       if (withSources && own.length) sources.push([f.file, maskLines(f.text, withheldLines(f))]);
     });
-    const red = this.parsed.filter((p) => p.data?.['tlp'] === 'TLP:RED').map((p) => p.file);
+    const red = this.parsed.filter(isRedFile).map((p) => p.file);
     return { files: this.parsed.map((p) => p.file), diagnostics, sources, red };
   }
 }
