@@ -2,7 +2,7 @@
  * The on-disk compile cache gives exactly the validation of an in-memory compile (same verdicts,
  * same errors), from code loaded off disk on the second use — and survives an unwritable cache.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,5 +48,24 @@ describe('schema compile cache', () => {
     const validate = cachingCompiler(blocked)(readShippedJson('schemas/lifecycle.schema.json') as object);
     expect(validate({})).toBe(false);
     expect(validate.errors?.length).toBeGreaterThan(0);
+  });
+});
+
+describe('schema compile cache, damaged', () => {
+  it('an empty cached file is recompiled and overwritten, not returned', () => {
+    const own = mkdtempSync(join(parent, 'test-'));
+    try {
+      const schema = readShippedJson('schemas/lifecycle.schema.json') as object;
+      cachingCompiler(own)(schema);
+      const [file] = readdirSync(own).filter((f) => f.endsWith('.cjs'));
+      writeFileSync(join(own, file!), '');
+      delete require.cache[join(own, file!)];
+      const validate = cachingCompiler(own)(schema);
+      expect(typeof validate).toBe('function');
+      expect(validate({})).toBe(false);
+      expect(readFileSync(join(own, file!), 'utf8').length).toBeGreaterThan(100);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });

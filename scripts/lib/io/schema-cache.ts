@@ -11,18 +11,24 @@ const require = createRequire(import.meta.url);
 
 /**
  * An on-disk compile cache for the shipped JSON Schemas: Ajv's standalone code, keyed by a hash of
- * the schema, Ajv's version and our options, in node_modules/.cache/incident-ledger/ajv/. Compiling
+ * the schema and of the Ajv setup (versions, options, createAjv's code), in
+ * node_modules/.cache/incident-ledger/ajv/. Compiling
  * the incident, lifecycle, regimes and settings schemas costs ~300 ms per process; loading their
  * compiled code costs a few ms and does not load Ajv itself. Same key, same code: never stale.
  * A cache that cannot be written (read-only install) only means compiling in memory every time.
  */
 export function cachingCompiler(dir: string = join(PACKAGE_ROOT, 'node_modules', '.cache', 'incident-ledger', 'ajv')): SchemaCompiler {
-  const version = (require('ajv/package.json') as { version: string }).version;
+  // The key covers everything that decides the generated code: both packages' versions, our
+  // options and the text of createAjv itself (formats, keywords), so editing the setup changes it.
+  const versions = ['ajv', 'ajv-formats'].map((p) => (require(`${p}/package.json`) as { version: string }).version);
+  const setup = createHash('sha256').update(JSON.stringify([versions, AJV_OPTIONS, createAjv.toString()])).digest('hex');
   return (schema) => {
-    const key = createHash('sha256').update(JSON.stringify([version, AJV_OPTIONS, schema])).digest('hex').slice(0, 24);
+    const key = createHash('sha256').update(setup).update(JSON.stringify(schema)).digest('hex').slice(0, 24);
     const file = join(dir, `${key}.cjs`);
     try {
-      return require(file) as ValidateFunction;
+      const cached: unknown = require(file);
+      if (typeof cached === 'function') return cached as ValidateFunction;
+      delete require.cache[file]; // an empty or damaged file: compile and overwrite it below
     } catch {
       // Not cached yet (or unreadable): compile and (re)write it below.
     }
