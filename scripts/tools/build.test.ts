@@ -3,7 +3,8 @@
  * only trusts a bundle built from the current sources.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,32 +19,55 @@ const isFresh = bundleIsFresh as (build: URL, root: string) => boolean;
 describe('bundle freshness', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bundle-fresh-'));
   const build = pathToFileURL(join(dir, 'build') + '/');
-  const write = (inputs: Record<string, [number, number, string]>) => {
-    execFileSync('mkdir', ['-p', join(dir, 'build')]);
-    writeFileSync(join(dir, 'build', 'manifest.json'), JSON.stringify({ inputs }));
-  };
+  mkdirSync(join(dir, 'build', 'chunks'), { recursive: true });
+  writeFileSync(join(dir, 'build', 'main.mjs'), 'export {};\n');
+  writeFileSync(join(dir, 'build', 'chunks', 'a.mjs'), 'export const a = 1;\n');
+  const outputs = { 'main.mjs': 11, 'chunks/a.mjs': 20 };
+  const write = (manifest: unknown) => writeFileSync(join(dir, 'build', 'manifest.json'), JSON.stringify(manifest));
   const src = join(dir, 'a.ts');
-  const sha = (s: string) => execFileSync('sha256sum', { input: s }).toString().split(' ')[0]!;
+  const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+  const entryFor = (content: string, how: 'same' | 'touched' | 'stale-hash'): [number, number, number, string] => {
+    const st = statSync(src);
+    if (how === 'same') return [st.size, st.mtimeMs, st.ctimeMs, sha(content)];
+    if (how === 'touched') return [st.size, 1, 1, sha(content)];
+    return [st.size, st.mtimeMs, 1, sha('export {};')];
+  };
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each([
-    ['unchanged file', 'export {};', (st: { size: number; mtimeMs: number }) => [st.size, st.mtimeMs, sha('export {};')], true],
-    ['same content, touched (mtime differs)', 'export {};', (st: { size: number }) => [st.size, 1, sha('export {};')], true],
-    ['edited, same size', 'export {}!', (st: { size: number }) => [st.size, 1, sha('export {};')], false],
-    ['edited, other size', 'export const a = 1;', () => [10, 1, sha('export {};')], false],
-  ] as const)('%s → fresh %s', (_name, content, entry, fresh) => {
+    ['unchanged file', 'export {};', 'same', true],
+    ['same content, times differ (git checkout, touch)', 'export {};', 'touched', true],
+    ['edited, same size, mtime put back (cp -p, touch -r): ctime differs, hash decides', 'export {}!', 'stale-hash', false],
+  ] as const)('%s → fresh %s', (_name, content, how, fresh) => {
     writeFileSync(src, content);
-    utimesSync(src, 1000, 1000);
-    const st = { size: Buffer.byteLength(content), mtimeMs: 1_000_000 };
-    write({ 'a.ts': entry(st) as [number, number, string] });
+    write({ version: 2, inputs: { 'a.ts': entryFor(content, how) }, outputs });
     expect(isFresh(build, dir)).toBe(fresh);
   });
 
-  it('a missing input, an empty or absent manifest → not fresh', () => {
-    write({ 'gone.ts': [1, 1, 'x'] });
+  it('edited to another size → not fresh', () => {
+    writeFileSync(src, 'export {};');
+    const entry = entryFor('export {};', 'same');
+    writeFileSync(src, 'export const b = 2;');
+    write({ version: 2, inputs: { 'a.ts': entry }, outputs });
     expect(isFresh(build, dir)).toBe(false);
-    write({});
+  });
+
+  it.each([
+    ['a missing input', { version: 2, inputs: { 'gone.ts': [1, 1, 1, 'x'] }, outputs }],
+    ['no inputs', { version: 2, inputs: {}, outputs }],
+    ['a missing output', { version: 2, inputs: { 'a.ts': [10, 1, 1, 'x'] }, outputs: { ...outputs, 'chunks/gone.mjs': 5 } }],
+    ['an output of another size', { version: 2, inputs: { 'a.ts': [10, 1, 1, 'x'] }, outputs: { 'main.mjs': 12 } }],
+    ['an old manifest format', { inputs: { 'a.ts': [10, 1, 'x'] } }],
+    ['null', null],
+    ['inputs of the wrong shape', { version: 2, inputs: { 'a.ts': 5 }, outputs }],
+    ['inputs as a list', { version: 2, inputs: [1, 2], outputs }],
+  ])('%s → not fresh, no exception', (_name, manifest) => {
+    writeFileSync(src, 'export {};');
+    write(manifest);
     expect(isFresh(build, dir)).toBe(false);
+  });
+
+  it('an absent manifest → not fresh', () => {
     expect(isFresh(pathToFileURL(join(dir, 'nowhere') + '/'), dir)).toBe(false);
   });
 });

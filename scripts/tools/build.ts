@@ -19,8 +19,11 @@ export const BUILD_DIR = join(PACKAGE_ROOT, 'scripts', '.build');
 const WORKERS_DIR = join(PACKAGE_ROOT, 'scripts', 'cli', 'workers');
 
 export interface Manifest {
-  /** Repository-relative input path → [size, mtimeMs, sha-256]. */
-  inputs: Record<string, [number, number, string]>;
+  version: 2;
+  /** Repository-relative input path → [size, mtimeMs, ctimeMs, sha-256]. */
+  inputs: Record<string, [number, number, number, string]>;
+  /** Output path relative to the build folder → size in bytes (all must be present to be used). */
+  outputs: Record<string, number>;
 }
 
 /** Builds into `outDir` (default scripts/.build; it must sit under scripts/ so PACKAGE_ROOT is found). */
@@ -38,9 +41,13 @@ export async function buildBundle(outDir: string = BUILD_DIR): Promise<{ inputs:
   for (const input of Object.keys(result.metafile.inputs).sort()) {
     const abs = join(process.cwd(), input);
     const st = statSync(abs);
-    inputs[relative(PACKAGE_ROOT, abs).split('\\').join('/')] = [st.size, st.mtimeMs, createHash('sha256').update(readFileSync(abs)).digest('hex')];
+    inputs[relative(PACKAGE_ROOT, abs).split('\\').join('/')] = [st.size, st.mtimeMs, st.ctimeMs, createHash('sha256').update(readFileSync(abs)).digest('hex')];
   }
-  writeFileSync(join(tmp, 'manifest.json'), JSON.stringify({ inputs } satisfies Manifest, null, 1) + '\n');
+  const outputs: Manifest['outputs'] = {};
+  for (const out of Object.keys(result.metafile.outputs).sort()) {
+    outputs[relative(tmp, join(process.cwd(), out)).split('\\').join('/')] = statSync(join(process.cwd(), out)).size;
+  }
+  writeFileSync(join(tmp, 'manifest.json'), JSON.stringify({ version: 2, inputs, outputs } satisfies Manifest) + '\n');
   // Swap in the finished build: readers see the old one or the new one, never half of either.
   const old = `${outDir}.old-${process.pid}`;
   try { renameSync(outDir, old); } catch { /* no previous build */ }
