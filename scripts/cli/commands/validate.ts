@@ -46,9 +46,17 @@ export async function runValidate(io: CliIo, paths: readonly string[], format: O
   if (format === 'json') {
     io.stdout(JSON.stringify({ files, diagnostics }, null, 2) + '\n');
   } else if (format === 'github') {
+    // Annotations stop at 10 per severity: the log lists every finding (without code frames) and
+    // the job summary has them all too, as `check --format github` does.
     const text = formatGithub(diagnostics);
     if (text) io.stdout(text + '\n');
+    if (diagnostics.length) io.stdout(formatHuman(diagnostics, new Map(), new Set(files)));
     io.stdout(summaryLine(files.length, diagnostics) + '\n');
+    const summaryPath = io.env['GITHUB_STEP_SUMMARY'];
+    if (summaryPath) {
+      const [{ appendFile }, { renderValidateSummary }] = await Promise.all([import('node:fs/promises'), import('../../lib/render/check-summary.ts')]);
+      await appendFile(summaryPath, renderValidateSummary(files.length, diagnostics));
+    }
   } else {
     if (diagnostics.length) io.stdout(formatHuman(diagnostics, new Map(result.sources), new Set(result.red)));
     io.stdout(summaryLine(files.length, diagnostics) + '\n');

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { PACKAGE_ROOT } from './shipped-schemas.ts';
+import { escapeMarkdown } from '../render/markdown-escape.ts';
 import { threadCount } from './workers.ts';
 
 const repo = mkdtempSync(join(tmpdir(), 'parallel-validate-'));
@@ -45,4 +46,26 @@ describe('validate in worker threads', () => {
   ] as const)('threadCount(%i, %j) → %i (-1: one per core, at most 4)', (items, env, expected) => {
     expect(threadCount(items, env)).toBe(expected === -1 ? Math.min(4, availableParallelism()) : expected);
   });
+});
+
+describe('validate --format github over many findings', () => {
+  it('annotates 10 per severity, and lists every finding in the log and the job summary', async () => {
+    const summary = join(repo, 'summary.md');
+    let out = '';
+    const env = { INCIDENT_LEDGER_THREADS: '1', GITHUB_STEP_SUMMARY: summary };
+    const code = await main(['validate', '--format', 'github'], { cwd: repo, env, interactive: false, stdout: (t) => { out += t; }, stderr: () => {} });
+    let json = '';
+    await main(['validate', '--format', 'json'], { cwd: repo, env: {}, interactive: false, stdout: (t) => { json += t; }, stderr: () => {} });
+    const all = (JSON.parse(json) as { diagnostics: { file: string; line: number; column: number; rule: string; severity: string }[] }).diagnostics;
+    expect(code).toBe(1);
+    expect(all.length).toBeGreaterThan(20);
+    expect(out.split('\n').filter((l) => l.startsWith('::error ')).length).toBe(10);
+    const summaryText = readFileSync(summary, 'utf8');
+    for (const d of all) {
+      const where = d.line ? `${d.file}:${d.line}:${d.column}` : d.file;
+      expect(out).toContain(d.rule);
+      expect(summaryText).toContain(escapeMarkdown(where));
+      expect(summaryText).toContain(escapeMarkdown(d.rule));
+    }
+  }, 60_000);
 });

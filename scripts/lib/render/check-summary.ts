@@ -64,3 +64,26 @@ function finding(d: Diagnostic): string {
 function byteLength(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
+
+/**
+ * The markdown job summary of `incident validate --format github`: the verdict and every finding
+ * (annotations stop at 10 per severity), bounded to `limit` bytes like the check's.
+ */
+export function renderValidateSummary(files: number, diags: readonly Diagnostic[], limit = SUMMARY_LIMIT_BYTES): string {
+  const count = (s: Diagnostic['severity']) => diags.filter((d) => d.severity === s).length;
+  const errors = count('error');
+  const verdict = errors ? `✖ ${errors} error${errors === 1 ? '' : 's'}` : '✔ no errors';
+  let out = ['## Incident validate', '', `${verdict}, ${count('warning')} warning(s), ${count('notice')} notice(s) in ${files} incident file${files === 1 ? '' : 's'}.`, ''].join('\n') + '\n';
+  if (!diags.length) return out;
+  out += '### Findings\n\n';
+  let size = byteLength(out);
+  for (const [i, d] of diags.entries()) {
+    const next = finding(d) + '\n';
+    if (size + byteLength(next) > limit - 400) {
+      return out + `\n_${diags.length - i} more finding(s) not shown: the summary is limited to ${Math.round(limit / 1024)} KiB. The job log has everything._\n`;
+    }
+    out += next;
+    size += byteLength(next);
+  }
+  return out;
+}
