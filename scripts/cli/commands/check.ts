@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { instantOption } from '../instant-option.ts';
 import { EXIT, UsageError, type CliIo, type RegisterVerb } from '../io.ts';
 import { formatOption, type OutputFormat } from '../format-option.ts';
 
@@ -34,8 +35,8 @@ export async function runCheckCommand(io: CliIo, opts: CheckCliOptions): Promise
   const [{ runCheck }, { GitError }, { hasErrors }] = await Promise.all([
     import('../../lib/check/run-check.ts'), import('../../lib/io/git.ts'), import('../../lib/model/diagnostic.ts'),
   ]);
-  const now = opts.at === undefined ? Date.now() : Date.parse(opts.at);
-  if (Number.isNaN(now) || (opts.at !== undefined && !/(Z|[+-]\d\d:\d\d)$/i.test(opts.at))) {
+  const now = opts.at === undefined ? Date.now() : instantOption(opts.at);
+  if (now === undefined) {
     throw new UsageError(`--at must be an RFC 3339 time with an offset, e.g. --at 2026-12-03T09:30:00Z (got ${JSON.stringify(opts.at)})`);
   }
   let run;

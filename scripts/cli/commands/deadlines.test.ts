@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readFile, writeFile, cp } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile, cp, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +80,13 @@ describe('incident deadlines: bad input', () => {
     expect(c.err()).toBe('error: --at `2026-11-19 12:00` is not an RFC 3339 time with an offset; expected e.g. --at 2026-11-19T12:00:00Z or --at 2026-11-19T13:00:00+01:00\n');
   });
 
+  it.each(['2026-02-30T00:00:00Z', '2026-11-19T24:00:00Z', '2026-11-31T10:00+01:00'])('rejects the impossible calendar time %s (exit 2), accepts one without seconds', async (at) => {
+    const c = capture();
+    expect(await main(['deadlines', '--at', at], c.io)).toBe(2);
+    expect(c.err()).toContain('is not an RFC 3339 time');
+    expect(await main(['deadlines', '--at', '2026-11-19T12:00Z', '--format', 'json'], capture().io)).toBe(0);
+  });
+
   it('stops with the settings diagnostics when .incident-ledger.yml is invalid (exit 1)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'il-deadlines-'));
     await cp(join(PACKAGE_ROOT, 'incidents'), join(dir, 'incidents'), { recursive: true });
@@ -96,6 +103,8 @@ describe('incident deadlines: bad input', () => {
     await mkdir(join(dir, 'incidents', '2026'), { recursive: true });
     await cp(join(PACKAGE_ROOT, 'incidents/2026/INC-20261118-R7WM-ransomware-file-servers.md'), join(dir, 'incidents/2026/INC-20261118-R7WM-ransomware-file-servers.md'));
     await writeFile(join(dir, 'incidents/2026/INC-20261201-BAD1-broken.md'), '---\nid: [unclosed\n---\n');
+    // A symbolic link is skipped with the unreadable files, not fatal for the whole list.
+    await symlink('/etc/hostname', join(dir, 'incidents/2026/INC-20261201-LNK1-link.md'));
     const c = capture(dir);
     expect(await main(['deadlines', '--at', AT, '--format', 'json'], c.io)).toBe(0);
     const json = JSON.parse(c.out());
@@ -105,7 +114,7 @@ describe('incident deadlines: bad input', () => {
     // variant stays listed (the earlier deadline is the safe default).
     // No policy in settings: the contractual period is unknown, and the row says so.
     expect(json.deadlines.find((r: { regime: string }) => r.regime === 'insurer-fnol')).toMatchObject({ due_at: null, status: 'met' });
-    expect(json.unreadable).toEqual(['incidents/2026/INC-20261201-BAD1-broken.md']);
+    expect(json.unreadable).toEqual(['incidents/2026/INC-20261201-BAD1-broken.md', 'incidents/2026/INC-20261201-LNK1-link.md']);
     expect(c.err()).toContain('could not be read');
     expect(c.err()).toContain('no .incident-ledger.yml');
   });

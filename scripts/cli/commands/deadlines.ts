@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import { EXIT, UsageError, type CliIo, type RegisterVerb } from '../io.ts';
+import { instantOption } from '../instant-option.ts';
 
 export type DeadlinesFormat = 'human' | 'json';
 
@@ -32,16 +33,21 @@ export async function runDeadlines(io: CliIo, paths: readonly string[], opts: { 
     return EXIT.findings;
   }
   const { files, problems } = await collectIncidentFiles(io.cwd, paths);
-  if (problems.length) throw new UsageError(problems.map((p) => `${p.file}: ${p.message}`).join('; '));
+  // A path the user named that is missing or outside the repository is a usage error; a symbolic
+  // link or unreadable file inside incidents/ is skipped with a note like an unparseable one, so
+  // one bad file does not take the whole deadline list (and the hourly workflow) down.
+  const named = problems.filter((p) => p.rule === 'path/not-found' || p.rule === 'path/outside-repository');
+  if (named.length) throw new UsageError(named.map((p) => `${p.file}: ${p.message}`).join('; '));
   const catalog = shippedRegimes();
   const rows = [];
-  const unreadable: string[] = [];
+  const unreadable: string[] = problems.map((p) => p.file);
   for (const f of files) {
     const parsed = parseIncidentFile(f.path, f.bytes);
     if (!parsed.data) { unreadable.push(parsed.file); continue; }
     rows.push(...computeDeadlines(parsed.data, settings, catalog, now, parsed.file));
   }
   rows.sort(compareDeadlines);
+  unreadable.sort();
   const at = isoUtc(now);
   if (opts.format === 'json') {
     io.stdout(JSON.stringify({ schema: DEADLINES_JSON_SCHEMA, at, organisation: settings.organisation.name, deadlines: rows, unreadable }, null, 2) + '\n');
@@ -55,7 +61,7 @@ export async function runDeadlines(io: CliIo, paths: readonly string[], opts: { 
 
 function parseAt(at: string | undefined, clock: () => number): number {
   if (at === undefined || at === 'now') return clock();
-  const ok = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/i.test(at) ? Date.parse(at) : NaN;
-  if (Number.isNaN(ok)) throw new UsageError(`--at \`${at}\` is not an RFC 3339 time with an offset; expected e.g. --at 2026-11-19T12:00:00Z or --at 2026-11-19T13:00:00+01:00`);
+  const ok = instantOption(at);
+  if (ok === undefined) throw new UsageError(`--at \`${at}\` is not an RFC 3339 time with an offset; expected e.g. --at 2026-11-19T12:00:00Z or --at 2026-11-19T13:00:00+01:00`);
   return ok;
 }

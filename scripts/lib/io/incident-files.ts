@@ -64,6 +64,8 @@ export function collectIncidentPaths(root: string, paths: readonly string[]): { 
       }
     }
     if (st.isSymbolicLink()) {
+      if (seen.has(rel)) return; // overlapping paths (incidents incidents/2026) name it twice
+      seen.add(rel);
       problems.push(fileProblem(rel, 'path/symlink', `\`${rel}\` is a symbolic link; incident files must be regular files`, 'Replace the link with the file itself.'));
       return;
     }
