@@ -53,7 +53,7 @@ export async function resolveCommit(cwd: string, ref: string): Promise<string> {
     return await gitText(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
   } catch {
     throw new GitError(`\`${ref}\` is not a commit in this repository`,
-      `fetch it first, e.g. \`git fetch origin main\`, and pass a branch, tag or sha (e.g. --base origin/main)`);
+      `fetch it first, e.g. \`git fetch origin main\`, and pass a branch, tag or sha that exists (e.g. origin/main, or a sha from \`git log --oneline\`)`);
   }
 }
 
