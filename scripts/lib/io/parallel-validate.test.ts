@@ -4,7 +4,6 @@
  * references, TLP:RED masking, unreadable and hostile files) plus the shipped examples in one repo.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -42,9 +41,10 @@ describe('validate in worker threads', () => {
   }, 60_000);
 
   it.each([
-    [10, {}, 1], [5000, {}, -1], [5000, { INCIDENT_LEDGER_THREADS: '1' }, 1], [3, { INCIDENT_LEDGER_THREADS: '8' }, 3], [50, { INCIDENT_LEDGER_THREADS: 'x' }, 1],
-  ] as const)('threadCount(%i, %j) → %i (-1: one per core, at most 4)', (items, env, expected) => {
-    expect(threadCount(items, env)).toBe(expected === -1 ? Math.min(4, availableParallelism()) : expected);
+    [10, {}, 8, 1], [5000, {}, 8, 4], [5000, {}, 3, 3], [5000, {}, 2, 1], [5000, { INCIDENT_LEDGER_THREADS: '1' }, 8, 1],
+    [3, { INCIDENT_LEDGER_THREADS: '8' }, 2, 3], [5000, { INCIDENT_LEDGER_THREADS: '2' }, 2, 2], [50, { INCIDENT_LEDGER_THREADS: 'x' }, 8, 1],
+  ] as const)('threadCount(%i items, %j, %i cores) → %i', (items, env, cores, expected) => {
+    expect(threadCount(items, env, 2000, 3, cores)).toBe(expected);
   });
 });
 
