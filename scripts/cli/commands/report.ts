@@ -50,7 +50,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
   const [
     { readFile, readdir, rm }, { resolve, join, relative, sep },
     { collectIncidentFiles }, { parseIncidentFile }, { shippedValidator }, { shippedLifecycle }, { readShippedJson },
-    { sortDiagnostics }, { formatHuman }, { timeOf }, { gitRevision }, { writeOutputFile, writeOutputFileSync }, { findChromium, NO_CHROMIUM },
+    { sortDiagnostics }, { formatHuman }, { timeOf }, { gitRevision }, { outputFolderWriter }, { findChromium, NO_CHROMIUM },
     { planReportFiles, PUBLIC_DIR }, { reportSource, latestRecordedTime }, { AUDIENCES, isAudience }, { readNotices },
   ] = await Promise.all([
     import('node:fs/promises'), import('node:path'),
@@ -126,12 +126,20 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
   const owned = await readFile(join(outDir, MARKER), 'utf8').then(() => true, () => false);
   await refuseUnsafeOutDir(io.cwd, outDir, owned, readdir);
   // Rendered and written one file at a time, so memory stays flat however many incidents there are.
+  // A new output folder is filled in a staging folder and appears whole (output-files.ts).
   const written: string[] = [];
-  for (const f of planReportFiles(sources, ctx, { audiences, formats, dashboard, ...(notices ? { notices } : {}) })) {
-    written.push(f.path);
-    writeOutputFileSync(join(outDir, f.path), f.content);
+  const out = outputFolderWriter(outDir);
+  try {
+    for (const f of planReportFiles(sources, ctx, { audiences, formats, dashboard, ...(notices ? { notices } : {}) })) {
+      written.push(f.path);
+      out.write(f.path, f.bytes ?? f.content);
+    }
+    out.write(MARKER, 'Written by `incident report`. Files here that a full run does not produce are removed by it.\n');
+    out.commit();
+  } catch (err) {
+    out.abort();
+    throw err;
   }
-  await writeOutputFile(join(outDir, MARKER), 'Written by `incident report`. Files here that a full run does not produce are removed by it.\n');
   if (dashboard && owned) {
     // A full run owns the folder: remove what it no longer produces, so a withdrawn public
     // statement cannot linger in public/ and be published again.
