@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// The `incident` bin: runs the TypeScript CLI through tsx's loader, so the published
-// package and `npm run incident` execute exactly the same code.
-import { register } from 'tsx/esm/api';
+// The `incident` bin. The CLI comes from the prebuilt bundle when it matches the sources, else it
+// runs the TypeScript through tsx (scripts/bin/load-main.js): the same code either way.
+import { loadMain } from './load-main.js';
 
-register();
-const { main } = await import('../cli/main.ts');
+const main = await loadMain();
 process.exitCode = await main(process.argv.slice(2));

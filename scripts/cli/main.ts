@@ -12,6 +12,7 @@ import { registerNotify } from './commands/notify.ts';
 import { registerFmt } from './commands/fmt.ts';
 import { registerImport } from './commands/import.ts';
 import { registerExport } from './commands/export.ts';
+import { installSchemaCache } from '../lib/io/schema-cache.ts';
 import { EXIT, processIo, UsageError, type CliIo } from './io.ts';
 
 /**
@@ -19,6 +20,7 @@ import { EXIT, processIo, UsageError, type CliIo } from './io.ts';
  * Returns the exit code: 0 clean, 1 findings, 2 usage or infrastructure error.
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  installSchemaCache();
   let code: number = EXIT.ok;
   const setExit = (c: number) => { code = Math.max(code, c); };
   const program = new Command('incident')

@@ -1,8 +1,10 @@
 import { shippedValidator } from '../../lib/io/shipped-validator.ts';
-import { collectIncidentFiles, workingTreeIdIndex } from '../../lib/io/incident-files.ts';
-import { duplicateIdDiagnostics } from '../../lib/validate/validator.ts';
+import { collectIncidentPaths, readIncidentFiles, workingTreeIdIndex } from '../../lib/io/incident-files.ts';
+import { crossFilePlan, duplicateIdDiagnostics } from '../../lib/validate/validator.ts';
+import { ValidateShare, type ShareResult } from '../../lib/validate/validate-share.ts';
+import { validateInThreads } from '../../lib/io/parallel-validate.ts';
+import { threadCount } from '../../lib/io/workers.ts';
 import { hasErrors, sortDiagnostics } from '../../lib/model/diagnostic.ts';
-import { parseIncidentFile } from '../../lib/parse/incident-file.ts';
 import { formatGithub } from '../../lib/render/diagnostics-github.ts';
 import { formatHuman, summaryLine } from '../../lib/render/diagnostics-human.ts';
 import { maskLines, withheldLines } from '../../lib/validate/redaction.ts';
@@ -21,25 +23,36 @@ export const registerValidate: RegisterVerb = (program, io, setExit) => {
 };
 
 export async function runValidate(io: CliIo, paths: readonly string[], format: OutputFormat): Promise<number> {
-  const { files, problems } = await collectIncidentFiles(io.cwd, paths);
-  const parsed = files.map((f) => parseIncidentFile(f.path, f.bytes));
-  // Given paths, the rest of the repository still counts: ids must be unique and references resolve.
-  const idIndex = paths.length ? await workingTreeIdIndex(io.cwd) : new Map<string, string[]>();
-  const diagnostics = sortDiagnostics([...problems, ...shippedValidator().validateFiles(parsed, idIndex.keys()), ...duplicateIdDiagnostics(parsed, idIndex)]);
+  const { files: found, problems } = collectIncidentPaths(io.cwd, paths);
+  const threads = paths.length ? 1 : threadCount(found.length, io.env);
+  let result: ShareResult;
+  if (threads > 1) {
+    result = await validateInThreads(found, threads, format === 'human');
+  } else {
+    const read = readIncidentFiles(found);
+    const share = new ValidateShare(read.files, read.problems);
+    // Given paths, the rest of the repository still counts: ids must be unique and references resolve.
+    const idIndex = paths.length ? await workingTreeIdIndex(io.cwd) : new Map<string, string[]>();
+    const plan = crossFilePlan(share.ids(), idIndex.keys());
+    const own = share.finish(shippedValidator(), plan.knownIds, plan.duplicates, false);
+    const diagnostics = [...own.diagnostics, ...duplicateIdDiagnostics(share.parsed, idIndex)];
+    // Code frames never show secrets or TLP:RED entries: those lines are masked before rendering.
+    const withDiagnostics = new Set(diagnostics.map((d) => d.file));
+    const sources = share.parsed.filter((p) => withDiagnostics.has(p.file)).map((p): [string, string] => [p.file, maskLines(p.text, withheldLines(p))]);
+    result = { ...own, diagnostics, sources };
+  }
+  const diagnostics = sortDiagnostics([...problems, ...result.diagnostics]);
+  const files = result.files;
   if (format === 'json') {
-    io.stdout(JSON.stringify({ files: parsed.map((p) => p.file), diagnostics }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ files, diagnostics }, null, 2) + '\n');
   } else if (format === 'github') {
     const text = formatGithub(diagnostics);
     if (text) io.stdout(text + '\n');
-    io.stdout(summaryLine(parsed.length, diagnostics) + '\n');
+    io.stdout(summaryLine(files.length, diagnostics) + '\n');
   } else {
-    // Code frames never show secrets or TLP:RED entries: those lines are masked before rendering.
-    const withDiagnostics = new Set(diagnostics.map((d) => d.file));
-    const sources = new Map(parsed.filter((p) => withDiagnostics.has(p.file)).map((p) => [p.file, maskLines(p.text, withheldLines(p))]));
-    const red = new Set(parsed.filter((p) => p.data?.['tlp'] === 'TLP:RED').map((p) => p.file));
-    if (diagnostics.length) io.stdout(formatHuman(diagnostics, sources, red));
-    io.stdout(summaryLine(parsed.length, diagnostics) + '\n');
+    if (diagnostics.length) io.stdout(formatHuman(diagnostics, new Map(result.sources), new Set(result.red)));
+    io.stdout(summaryLine(files.length, diagnostics) + '\n');
   }
-  if (paths.length === 0 && parsed.length === 0 && problems.length === 0) io.stderr('note: no incident files found under incidents/\n');
+  if (paths.length === 0 && files.length === 0 && problems.length === 0) io.stderr('note: no incident files found under incidents/\n');
   return hasErrors(diagnostics) ? EXIT.findings : EXIT.ok;
 }

@@ -1,4 +1,12 @@
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysClass from 'date-holidays';
+
+// Loaded on first use (~120 ms, most of it rule data): most runs never count business days.
+const require = createRequire(import.meta.url);
+let holidaysClass: typeof HolidaysClass | undefined;
+function Holidays(): typeof HolidaysClass {
+  return (holidaysClass ??= require('date-holidays') as typeof HolidaysClass);
+}
 
 /** A public-holiday calendar: ISO 3166 country and optional subdivision (date-holidays ids). */
 export interface HolidayCalendar {
@@ -17,7 +25,8 @@ export function publicHolidays(cal: HolidayCalendar, year: number): ReadonlySet<
   const key = `${cal.country}/${cal.state ?? ''}/${year}`;
   let days = cache.get(key);
   if (!days) {
-    const hd = cal.state ? new Holidays(cal.country, cal.state, { types: ['public'] }) : new Holidays(cal.country, { types: ['public'] });
+    const H = Holidays();
+    const hd = cal.state ? new H(cal.country, cal.state, { types: ['public'] }) : new H(cal.country, { types: ['public'] });
     const list = hd.getHolidays(year) || [];
     days = new Set(list.filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
     cache.set(key, days);
@@ -27,7 +36,7 @@ export function publicHolidays(cal: HolidayCalendar, year: number): ReadonlySet<
 
 /** True when date-holidays knows the country (and subdivision, when given). */
 export function isKnownCalendar(cal: HolidayCalendar): boolean {
-  const hd = new Holidays();
+  const hd = new (Holidays())();
   const countries = hd.getCountries();
   if (!countries || !(cal.country in countries)) return false;
   if (!cal.state) return true;

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { asArray, asRecord } from '../model/access.ts';
-import { parseYamlPositional } from '../parse/yaml-positional.ts';
+import { readYaml } from '../parse/yaml-reader.ts';
 import type { ParsedFile } from '../parse/incident-file.ts';
 import { compileShipped } from '../validate/ajv.ts';
 import { schemaDiagnostics } from '../validate/schema-diagnostics.ts';
@@ -15,7 +15,7 @@ import { isKnownTimeZone } from './zoned-time.ts';
  * check (time zone and holiday calendar exist, `when` conditions parse).
  */
 export function checkSettings(file: string, text: string, schema: Record<string, unknown>): { settings?: Settings; diagnostics: Diagnostic[] } {
-  const pos = parseYamlPositional(file, text, 1);
+  const pos = readYaml(file, text, 1);
   if (pos.diagnostics.length) return { diagnostics: pos.diagnostics };
   const data = asRecord(pos.value);
   const parsed = { file, text, data, body: '', bodyStartLine: 1, sections: [], diagnostics: [], hadBom: false, lineEnding: '\n', locate: pos.locate } satisfies ParsedFile;

@@ -25,7 +25,21 @@ export function isIncidentPath(path: string): boolean {
  * make the check read files outside the repository.
  */
 export async function collectIncidentFiles(root: string, paths: readonly string[]): Promise<{ files: RepoFile[]; problems: Diagnostic[] }> {
-  const files: RepoFile[] = [];
+  const found = collectIncidentPaths(root, paths);
+  const read = readIncidentFiles(found.files);
+  return { files: read.files, problems: [...found.problems, ...read.problems] };
+}
+
+/** An incident file found by collectIncidentPaths, not read yet. */
+export interface FoundFile {
+  /** Repository-relative path with forward slashes. */
+  path: string;
+  abs: string;
+}
+
+/** The files collectIncidentFiles would read, sorted, without reading them (for parallel readers). */
+export function collectIncidentPaths(root: string, paths: readonly string[]): { files: FoundFile[]; problems: Diagnostic[] } {
+  const files: FoundFile[] = [];
   const problems: Diagnostic[] = [];
   const absRoot = resolve(root);
   const targets = paths.length ? paths : [INCIDENTS_DIR];
@@ -63,12 +77,22 @@ export async function collectIncidentFiles(root: string, paths: readonly string[
     }
     if (!st.isFile() || (!explicit && !isIncidentPath(rel)) || seen.has(rel)) return;
     seen.add(rel);
-    const bytes = readBounded(abs);
-    if (bytes) files.push({ path: rel, bytes });
-    else problems.push(fileProblem(rel, 'path/unreadable', `\`${rel}\` cannot be read as a regular file`, 'Check the file permissions and that it is not a symbolic link or special file.'));
+    files.push({ path: rel, abs });
   };
   for (const p of targets) visit(resolve(absRoot, p), true);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, problems };
+}
+
+/** Reads found files (bounded, never through a symbolic link); the unreadable become problems. */
+export function readIncidentFiles(found: readonly FoundFile[]): { files: RepoFile[]; problems: Diagnostic[] } {
+  const files: RepoFile[] = [];
+  const problems: Diagnostic[] = [];
+  for (const { path, abs } of found) {
+    const bytes = readBounded(abs);
+    if (bytes) files.push({ path, bytes });
+    else problems.push(fileProblem(path, 'path/unreadable', `\`${path}\` cannot be read as a regular file`, 'Check the file permissions and that it is not a symbolic link or special file.'));
+  }
   return { files, problems };
 }
 

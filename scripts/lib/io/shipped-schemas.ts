@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import jsYaml from 'js-yaml';
 
 /** The nearest directory above `from` holding schemas/incident.schema.json: found by walking up, so
  * the same code works from scripts/lib/io/ (run through tsx) and from the bundle in scripts/.build/. */
@@ -19,6 +19,8 @@ export function readShippedJson(relative: string): unknown {
   return JSON.parse(readFileSync(join(PACKAGE_ROOT, relative), 'utf8'));
 }
 
+/** A shipped YAML file (ours, checked by tests): js-yaml's core schema, ~4x faster than the positional
+ * reader incident files need; duplicate keys are still an error. */
 export function readShippedYaml(relative: string): unknown {
-  return parse(readFileSync(join(PACKAGE_ROOT, relative), 'utf8'), { schema: 'core', uniqueKeys: true });
+  return jsYaml.load(readFileSync(join(PACKAGE_ROOT, relative), 'utf8'), { schema: jsYaml.CORE_SCHEMA, filename: relative });
 }

@@ -3,8 +3,7 @@ import { isSplit, splitFrontMatter } from './front-matter.ts';
 import { flowNestingProblem, tooDeep } from './nesting.ts';
 import { parseSections, type Section } from './sections.ts';
 import { decodeSource, isSourceText } from './source-text.ts';
-import { parseYamlFast } from './yaml-fast.ts';
-import { parseYamlPositional, type PositionalYaml } from './yaml-positional.ts';
+import { readYaml, type YamlRead } from './yaml-reader.ts';
 
 /** One incident file, read. `data` is present only when the front matter is a readable mapping. */
 export interface ParsedFile {
@@ -35,20 +34,12 @@ export function parseIncidentFile(file: string, content: Uint8Array | string): P
 
   const sections = parseSections(split.body, split.bodyStartLine);
   const withBody = { ...common, body: split.body, bodyStartLine: split.bodyStartLine, sections };
-  let positional: PositionalYaml | undefined;
-  const getPositional = () => (positional ??= parseYamlPositional(file, split.yaml, split.yamlStartLine));
-  const locate = (pointer: string, which: 'key' | 'value') => getPositional().locate(pointer, which);
-
   const nesting = flowNestingProblem(file, split.yaml, split.yamlStartLine);
   if (nesting) return { ...withBody, diagnostics: [nesting] };
 
-  let fast: ReturnType<typeof parseYamlFast>;
-  let value: unknown;
-  let diagnostics: Diagnostic[];
+  let read: YamlRead;
   try {
-    fast = parseYamlFast(split.yaml);
-    value = fast.ok ? fast.value : getPositional().value;
-    diagnostics = fast.ok ? [] : [...getPositional().diagnostics];
+    read = readYaml(file, split.yaml, split.yamlStartLine);
   } catch (err) {
     // Defence in depth behind flowNestingProblem: a shape that still exhausts the stack is a
     // finding about the file, never a crash of the whole run.
@@ -56,6 +47,7 @@ export function parseIncidentFile(file: string, content: Uint8Array | string): P
     const startOfYaml = () => ({ line: split.yamlStartLine, column: 1 });
     return { ...withBody, diagnostics: [tooDeep(file, split.yamlStartLine, 1)], locate: startOfYaml };
   }
+  const { value, diagnostics, locate } = read;
   if (diagnostics.length) return { ...withBody, diagnostics, locate };
 
   if (value === null || value === undefined) {

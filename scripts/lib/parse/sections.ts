@@ -76,6 +76,9 @@ function dedent(line: string, n: number): string {
 }
 
 function htmlStart(line: string, inParagraph: boolean): RegExp | null | undefined {
+  // Every HTML block start is `<` after at most 3 spaces: skip the eight patterns for other lines.
+  const lt = line.indexOf('<');
+  if (lt < 0 || lt > 3 || line.slice(0, lt).trim() !== '') return undefined;
   for (const [start, end] of HTML_END) if (start.test(line)) return end;
   if (!inParagraph && HTML_TAG_LINE.test(line)) return null;
   return undefined;
@@ -109,10 +112,19 @@ function interrupts(line: string, afterParagraph = true): boolean {
 
 interface Inner { fence: string | null; paragraph: boolean }
 
+/** The closing line of a code fence opened by `fence` (memoised: every line inside a fence is tested). */
+const fenceCloses = new Map<string, RegExp>();
+function fenceClose(fence: string): RegExp {
+  let re = fenceCloses.get(fence);
+  if (fenceCloses.size > 64) fenceCloses.clear(); // bounded: fence lengths come from the file
+  if (!re) fenceCloses.set(fence, (re = new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`)));
+  return re;
+}
+
 /** Tracks fences and paragraphs inside a container, to know whether the next line may be lazy. */
 function innerLine(state: Inner, text: string): void {
   if (state.fence) {
-    if (new RegExp(`^ {0,3}${state.fence[0] === '`' ? '`' : '~'}{${state.fence.length},}[ \\t]*$`).test(text)) state.fence = null;
+    if (fenceClose(state.fence).test(text)) state.fence = null;
     return;
   }
   let t = text;
@@ -145,7 +157,7 @@ function scanHeadings(lines: readonly string[]): Heading[] {
     const line = lines[i]!;
     let leftContainer = false;
     if (fence) {
-      if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`).test(line)) fence = null;
+      if (fenceClose(fence).test(line)) fence = null;
       continue;
     }
     if (html !== undefined) {

@@ -1,4 +1,5 @@
-import jsYaml from 'js-yaml';
+import { createRequire } from 'node:module';
+import type jsYamlModule from 'js-yaml';
 import { parseYamlLite } from './yaml-lite.ts';
 import { isBoolSource, isNullSource, isNumberSource, resolvePlainScalar } from './yaml-scalars.ts';
 
@@ -7,13 +8,21 @@ import { isBoolSource, isNullSource, isNumberSource, resolvePlainScalar } from '
  * yaml-positional.ts. Used when a file is expected to be clean; any error, anchor or alias sends the
  * file to the positional parser, whose verdict is authoritative.
  */
-const schema = jsYaml.FAILSAFE_SCHEMA.extend({
-  implicit: [
-    new jsYaml.Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: isNullSource, construct: () => null }),
-    new jsYaml.Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: isBoolSource, construct: resolvePlainScalar }),
-    new jsYaml.Type('tag:yaml.org,2002:float', { kind: 'scalar', resolve: isNumberSource, construct: resolvePlainScalar }),
-  ],
-});
+// js-yaml is loaded on first use: files in the shape yaml-lite reads never need it.
+const require = createRequire(import.meta.url);
+let loaded: { jsYaml: typeof jsYamlModule; schema: jsYamlModule.Schema } | undefined;
+function jsYamlWithSchema(): NonNullable<typeof loaded> {
+  if (loaded) return loaded;
+  const jsYaml = require('js-yaml') as typeof jsYamlModule;
+  const schema = jsYaml.FAILSAFE_SCHEMA.extend({
+    implicit: [
+      new jsYaml.Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: isNullSource, construct: () => null }),
+      new jsYaml.Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: isBoolSource, construct: resolvePlainScalar }),
+      new jsYaml.Type('tag:yaml.org,2002:float', { kind: 'scalar', resolve: isNumberSource, construct: resolvePlainScalar }),
+    ],
+  });
+  return (loaded = { jsYaml, schema });
+}
 
 /** Text that may hold anchors, aliases, tags, merge keys or explicit keys: not for the fast path. */
 const NEEDS_POSITIONAL = /[&*!]|<<|(?:^|[\s,[{])\?(?:\s|$)/;
@@ -72,6 +81,7 @@ export function parseYamlJs(yaml: string): FastResult {
   if (ODD_SCALAR_KEY.test(yaml) || NEEDS_POSITIONAL.test(yaml) || mayHaveCollectionKey(yaml)) return { ok: false };
   try {
     // An empty document is null in both readers (js-yaml says undefined).
+    const { jsYaml, schema } = jsYamlWithSchema();
     return { ok: true, value: jsYaml.load(yaml, { schema, json: false }) ?? null };
   } catch {
     return { ok: false };

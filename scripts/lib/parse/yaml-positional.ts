@@ -1,6 +1,12 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node, Scalar } from 'yaml';
 import type { Diagnostic, Position } from '../model/diagnostic.ts';
 import { resolvePlainScalar } from './yaml-scalars.ts';
+
+// `yaml` is loaded on first use (~40 ms): clean files never need the positional reader.
+const require = createRequire(import.meta.url);
+let lib: typeof import('yaml') | undefined;
+const Y = (): typeof import('yaml') => (lib ??= require('yaml') as typeof import('yaml'));
 
 export interface PositionalYaml {
   value: unknown;
@@ -28,7 +34,7 @@ interface Ctx {
  * bounds alias bombs before anything is expanded), explicit tags, and exact positions.
  */
 export function parseYamlPositional(file: string, yaml: string, startLine: number): PositionalYaml {
-  const doc = parseDocument(yaml, { schema: 'failsafe', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true });
+  const doc = Y().parseDocument(yaml, { schema: 'failsafe', uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true });
   const lineStarts = [0];
   for (let i = yaml.indexOf('\n'); i !== -1; i = yaml.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const ctx: Ctx = { file, startLine, lineStarts, diagnostics: [], anchors: undefined, aliases: undefined };
@@ -60,7 +66,7 @@ export function parseYamlPositional(file: string, yaml: string, startLine: numbe
 
 function toValue(ctx: Ctx, node: Node | null | undefined): unknown {
   if (!node) return null;
-  if (isAlias(node)) {
+  if (Y().isAlias(node)) {
     // Never resolved: the alias stays a null leaf, so nothing is expanded however it nests.
     if (ctx.aliases) ctx.aliases.count++;
     else ctx.aliases = { first: node.range?.[0] ?? 0, name: node.source, count: 1 };
@@ -70,25 +76,25 @@ function toValue(ctx: Ctx, node: Node | null | undefined): unknown {
     if (ctx.anchors) ctx.anchors.count++;
     else ctx.anchors = { first: node.range?.[0] ?? 0, name: node.anchor, count: 1 };
   }
-  if (node.tag && !(isScalar(node) && node.tag === 'tag:yaml.org,2002:str')) {
+  if (node.tag && !(Y().isScalar(node) && node.tag === 'tag:yaml.org,2002:str')) {
     ctx.diagnostics.push(at(ctx, 'yaml/tag', node.range?.[0] ?? 0, `explicit YAML tags (${node.tag}) are not allowed in incident front matter`,
       'Remove the tag; quote a value to make it a string, e.g. `version: "3.10"`.'));
   }
-  if (isScalar(node)) {
+  if (Y().isScalar(node)) {
     const src = String(node.source ?? node.value ?? '');
-    return node.type === Scalar.PLAIN && !node.tag ? resolvePlainScalar(src) : src;
+    return node.type === 'PLAIN' && !node.tag ? resolvePlainScalar(src) : src;
   }
-  if (isSeq(node)) return node.items.map((item) => toValue(ctx, item as Node));
-  if (isMap(node)) {
+  if (Y().isSeq(node)) return node.items.map((item) => toValue(ctx, item as Node));
+  if (Y().isMap(node)) {
     const out: Record<string, unknown> = {};
     for (const pair of node.items) {
       const keyNode = pair.key as Node | null;
-      if (!isScalar(keyNode)) {
+      if (!Y().isScalar(keyNode)) {
         ctx.diagnostics.push(at(ctx, 'yaml/complex-key', keyNode?.range?.[0] ?? 0, 'mapping keys must be plain words, not lists or mappings', 'Use a simple key such as `title:`.'));
         continue;
       }
       const key = String(keyNode.source ?? keyNode.value);
-      if (key === '<<' && keyNode.type === Scalar.PLAIN) {
+      if (key === '<<' && keyNode.type === 'PLAIN') {
         ctx.diagnostics.push(at(ctx, 'yaml/merge-key', keyNode.range?.[0] ?? 0, "YAML merge keys ('<<') are not allowed in incident front matter", 'Write the merged keys out in full.'));
         continue;
       }
@@ -106,11 +112,11 @@ function duplicateKeyAt(root: unknown, offset: number): { key: string; firstOffs
   let guard = 0;
   while (stack.length && guard++ < 1_000_000) {
     const node = stack.pop();
-    if (isMap(node)) {
+    if (Y().isMap(node)) {
       const seen = new Map<string, number | undefined>();
       for (const pair of node.items) {
         const k = pair.key as Node | null;
-        const name = isScalar(k) ? String(k.source ?? k.value) : undefined;
+        const name = Y().isScalar(k) ? String(k.source ?? k.value) : undefined;
         const start = k?.range?.[0];
         if (name !== undefined && start !== undefined && start <= offset && offset < (k!.range![1] ?? start) + 1) {
           return { key: name, firstOffset: seen.get(name) };
@@ -118,7 +124,7 @@ function duplicateKeyAt(root: unknown, offset: number): { key: string; firstOffs
         if (name !== undefined && !seen.has(name)) seen.set(name, start);
         stack.push(pair.value);
       }
-    } else if (isSeq(node)) {
+    } else if (Y().isSeq(node)) {
       for (const item of node.items) stack.push(item);
     }
   }
@@ -131,13 +137,13 @@ function locate(ctx: Ctx, doc: Document, pointer: string, which: 'key' | 'value'
   let keyOffset: number | undefined;
   let valueOffset: number | undefined = (doc.contents as Node | null)?.range?.[0];
   for (const seg of segments) {
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String((p.key as Scalar).source ?? (p.key as Scalar).value) === seg);
+    if (Y().isMap(node)) {
+      const pair = node.items.find((p) => Y().isPair(p) && Y().isScalar(p.key) && String((p.key as Scalar).source ?? (p.key as Scalar).value) === seg);
       if (!pair) break;
       keyOffset = (pair.key as Node).range?.[0];
       node = pair.value;
       valueOffset = (pair.value as Node | null)?.range?.[0] ?? keyOffset;
-    } else if (isSeq(node)) {
+    } else if (Y().isSeq(node)) {
       const item = node.items[Number(seg)] as Node | undefined;
       if (!item) break;
       keyOffset = item.range?.[0];

@@ -6,7 +6,7 @@ import { gateFindings, phasesLeft } from '../lifecycle/gates.ts';
 import type { Lifecycle } from '../lifecycle/lifecycle.ts';
 import type { NoticeRule } from '../lifecycle/gate-context.ts';
 import type { ParsedFile } from '../parse/incident-file.ts';
-import { createAjv } from './ajv.ts';
+import { compileShipped } from './ajv.ts';
 import { FILE_RULES } from './rules/file-rules.ts';
 import { schemaDiagnostics } from './schema-diagnostics.ts';
 
@@ -31,7 +31,7 @@ export interface FileContext {
 export class Validator {
   readonly #validate: ValidateFunction;
   constructor(readonly config: ValidatorConfig) {
-    this.#validate = createAjv().compile(config.schema);
+    this.#validate = compileShipped(config.schema);
   }
 
   validateFile(parsed: ParsedFile, ctx: FileContext = {}): Diagnostic[] {
@@ -51,20 +51,36 @@ export class Validator {
 
   /** Validates a set of files together: adds repository rules (unique ids, references resolve). */
   validateFiles(files: readonly ParsedFile[], extraKnownIds: Iterable<string> = []): Diagnostic[] {
-    const byId = new Map<string, ParsedFile[]>();
-    for (const f of files) {
-      const id = asString(f.data?.['id']);
-      if (id) byId.set(id, [...(byId.get(id) ?? []), f]);
-    }
-    const knownIds = new Set([...byId.keys(), ...extraKnownIds]);
+    const { knownIds, duplicates } = crossFilePlan(files.map((f) => ({ file: f.file, id: fileId(f) })), extraKnownIds);
     const out: Diagnostic[] = [];
-    for (const f of files) out.push(...this.validateFile(f, { knownIds }));
-    for (const [id, group] of byId) {
-      if (group.length < 2) continue;
-      for (const f of group) out.push(toDiagnostic(f, duplicateIdFinding(id, group.filter((g) => g !== f).map((g) => g.file))));
+    for (const f of files) {
+      out.push(...this.validateFile(f, { knownIds }));
+      const dup = duplicates.get(f.file);
+      if (dup) out.push(toDiagnostic(f, dup));
     }
     return sortDiagnostics(out);
   }
+}
+
+/** The `id` of a parsed file, when it has a string one. */
+export function fileId(f: ParsedFile): string | undefined {
+  return asString(f.data?.['id']);
+}
+
+/**
+ * What validating files together adds to validating each alone, decided from their ids only (so a
+ * parallel run can decide it before any file is validated): the ids references may name, and a
+ * duplicate-id finding for each file (by path) whose id another file of the set also carries.
+ */
+export function crossFilePlan(files: readonly { file: string; id?: string | undefined }[], extraKnownIds: Iterable<string> = []): { knownIds: Set<string>; duplicates: Map<string, Finding> } {
+  const byId = new Map<string, string[]>();
+  for (const f of files) if (f.id) byId.set(f.id, [...(byId.get(f.id) ?? []), f.file]);
+  const duplicates = new Map<string, Finding>();
+  for (const [id, group] of byId) {
+    if (group.length < 2) continue;
+    for (const file of group) duplicates.set(file, duplicateIdFinding(id, group.filter((g) => g !== file)));
+  }
+  return { knownIds: new Set([...byId.keys(), ...extraKnownIds]), duplicates };
 }
 
 function* referenceFindings(data: Record<string, unknown>, known: ReadonlySet<string>): Generator<Finding> {

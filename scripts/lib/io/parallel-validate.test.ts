@@ -1,0 +1,48 @@
+/**
+ * `incident validate` split over worker threads prints exactly what one thread prints, in every
+ * format: every failure case of the validator corpus (duplicate ids across shares, unresolved
+ * references, TLP:RED masking, unreadable and hostile files) plus the shipped examples in one repo.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli/main.ts';
+import { PACKAGE_ROOT } from './shipped-schemas.ts';
+import { threadCount } from './workers.ts';
+
+const repo = mkdtempSync(join(tmpdir(), 'parallel-validate-'));
+afterAll(() => rmSync(repo, { recursive: true, force: true }));
+const corpus = join(PACKAGE_ROOT, 'scripts/lib/validate/testdata');
+for (const c of readdirSync(corpus).filter((d) => existsSync(join(corpus, d, 'incidents')))) {
+  mkdirSync(join(repo, 'incidents', c), { recursive: true });
+  cpSync(join(corpus, c, 'incidents'), join(repo, 'incidents', c), { recursive: true });
+}
+cpSync(join(PACKAGE_ROOT, 'incidents'), join(repo, 'incidents', 'examples'), { recursive: true });
+// A reference to an incident that is not in the repository.
+const phishing = readFileSync(join(PACKAGE_ROOT, 'incidents/2026/INC-20261130-4HQP-payroll-phishing-report.md'), 'utf8');
+writeFileSync(join(repo, 'incidents', 'INC-20261130-ZZ12-related.md'), phishing.replace('id: INC-20261130-4HQP', 'id: INC-20261130-ZZ12\nrelated_incidents: [INC-20200101-AB12]'));
+
+async function validate(threads: number, format: string): Promise<{ code: number; out: string }> {
+  let out = '';
+  const code = await main(['validate', '--format', format], { cwd: repo, env: { INCIDENT_LEDGER_THREADS: String(threads) }, interactive: false, stdout: (t) => { out += t; }, stderr: (t) => { out += t; } });
+  return { code, out };
+}
+
+describe('validate in worker threads', () => {
+  it.each(['json', 'human', 'github'])('%s output is identical with 1, 2 and 3 threads', async (format) => {
+    const one = await validate(1, format);
+    expect(one.code).toBe(1);
+    expect(one.out).toContain('id/duplicate');
+    expect(one.out).toContain('references/unresolved');
+    expect(await validate(2, format)).toEqual(one);
+    expect(await validate(3, format)).toEqual(one);
+  }, 60_000);
+
+  it.each([
+    [10, {}, 1], [5000, {}, -1], [5000, { INCIDENT_LEDGER_THREADS: '1' }, 1], [3, { INCIDENT_LEDGER_THREADS: '8' }, 3], [50, { INCIDENT_LEDGER_THREADS: 'x' }, 1],
+  ] as const)('threadCount(%i, %j) → %i (-1: one per core, at most 4)', (items, env, expected) => {
+    expect(threadCount(items, env)).toBe(expected === -1 ? Math.min(4, availableParallelism()) : expected);
+  });
+});

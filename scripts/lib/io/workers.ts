@@ -1,0 +1,46 @@
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Worker threads for CPU-bound work over many incidents (validate, report): the same code runs in
+ * every thread. Entry points live in scripts/cli/workers/<name>.worker.ts; `npm run build` bundles
+ * each as scripts/.build/<name>.worker.mjs. From the bundle a worker starts from its bundled entry;
+ * from the sources (tsx, vitest) it starts through boot-tsx.mjs, which registers tsx first.
+ */
+const here = fileURLToPath(import.meta.url);
+const bundleDir = /^(.*[\\/]scripts[\\/]\.build[^\\/]*)[\\/]/.exec(here)?.[1];
+const sourceWorkers = join(dirname(here), '..', '..', 'cli', 'workers');
+
+export function startWorker(name: string, workerData?: unknown): Worker {
+  if (bundleDir) return new Worker(pathToFileURL(join(bundleDir, `${name}.worker.mjs`)), { workerData });
+  const entry = pathToFileURL(join(sourceWorkers, `${name}.worker.ts`)).href;
+  return new Worker(pathToFileURL(join(sourceWorkers, 'boot-tsx.mjs')), { workerData: { entry, data: workerData } });
+}
+
+/**
+ * How many threads to use for `items` units of work: INCIDENT_LEDGER_THREADS when set (1 = none),
+ * else one per core (at most 4) once there is enough work to repay a thread's start-up (~100 ms).
+ */
+export function threadCount(items: number, env: Readonly<Record<string, string | undefined>>, minItems = 2000): number {
+  const forced = Number.parseInt(env['INCIDENT_LEDGER_THREADS'] ?? '', 10);
+  if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, 16, Math.max(1, items));
+  return items >= minItems ? Math.min(availableParallelism(), 4) : 1;
+}
+
+/** The next message from a worker; an error or exit before it rejects. */
+export function nextMessage<T>(worker: Worker): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const cleanup = () => { worker.off('message', onMessage); worker.off('error', onError); worker.off('exit', onExit); };
+    const onMessage = (m: T) => { cleanup(); resolve(m); };
+    const onError = (e: Error) => { cleanup(); reject(e); };
+    const onExit = (code: number) => { cleanup(); reject(new Error(`worker thread exited (${code}) before answering`)); };
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+  });
+}
+
+/** Inside a worker: the data it was started with (the same in bundled and source runs). */
+export function workerInput<T>(data: unknown): T {
+  return (bundleDir ? data : (data as { data: unknown }).data) as T;
+}
