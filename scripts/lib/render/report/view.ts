@@ -82,16 +82,16 @@ export function buildView(src: ReportSource, audience: Audience): AudienceView {
   };
 }
 
-/** labelBody once per incident body, not once per audience (read only: views copy what they keep). */
+/**
+ * labelBody once per incident body, not once per audience (its audiences are rendered one after the
+ * other; only the latest body is kept). Read only: views copy what they keep.
+ */
 function labelledBody(body: Root, recordLabel: Tlp): LabelledBody {
-  let byLabel = labelled.get(body);
-  if (!byLabel) labelled.set(body, (byLabel = new Map()));
-  let out = byLabel.get(recordLabel);
-  if (!out) byLabel.set(recordLabel, (out = labelBody(body, recordLabel)));
-  return out;
+  if (labelled.body !== body || labelled.recordLabel !== recordLabel) labelled = { body, recordLabel, value: labelBody(body, recordLabel) };
+  return labelled.value!;
 }
 
-const labelled = new WeakMap<Root, Map<Tlp, LabelledBody>>();
+let labelled: { body?: Root; recordLabel?: Tlp; value?: LabelledBody } = {};
 
 /** Public statements are never made for these, whatever their sections say (issue 5, publish rule). */
 export function neverPublic(label: Tlp): boolean {
