@@ -62,8 +62,31 @@ export function writeOutputFileSync(path: string, content: string | Uint8Array):
   }
 }
 
+/**
+ * Where a compile writes: `dir`, plainly (a staging folder nobody reads yet) or, when `eachAtomic`,
+ * each file with temp + rename (a folder readers may be looking at). Plain data: other threads of
+ * the compile write through `writeToTarget` with it.
+ */
+export interface OutputTarget { dir: string; eachAtomic: boolean }
+
+/** Folders already made under a staging folder, per thread. */
+const stagingDirs = new Set<string>();
+
+/** `rel` is a plain relative path made by the compile (no `..`, no absolute paths). */
+export function writeToTarget(target: OutputTarget, rel: string, content: string | Uint8Array): void {
+  const path = join(target.dir, rel);
+  if (target.eachAtomic) return writeOutputFileSync(path, content);
+  const dir = dirname(path);
+  if (!stagingDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    stagingDirs.add(dir);
+  }
+  writeFileSync(path, content);
+}
+
 /** Writes a compile's files under one output folder; `commit()` makes them visible. */
 export interface OutputFolderWriter {
+  readonly target: OutputTarget;
   /** `rel` is a plain relative path made by the compile (no `..`, no absolute paths). */
   write(rel: string, content: string | Uint8Array): void;
   /** Makes everything written visible at the output folder. */
@@ -83,24 +106,19 @@ export interface OutputFolderWriter {
 export function outputFolderWriter(outDir: string): OutputFolderWriter {
   const staging = makeStaging(outDir);
   if (!staging) {
+    const target = { dir: outDir, eachAtomic: true };
     return {
-      write: (rel, content) => writeOutputFileSync(join(outDir, rel), content),
+      target,
+      write: (rel, content) => writeToTarget(target, rel, content),
       commit: () => {},
       abort: () => {},
     };
   }
-  const dirs = new Set<string>([staging]);
+  const target = { dir: staging, eachAtomic: false };
   let open = true;
   return {
-    write(rel, content) {
-      const path = join(staging, rel);
-      const dir = dirname(path);
-      if (!dirs.has(dir)) {
-        mkdirSync(dir, { recursive: true });
-        dirs.add(dir);
-      }
-      writeFileSync(path, content);
-    },
+    target,
+    write: (rel, content) => writeToTarget(target, rel, content),
     commit() {
       if (!open) return;
       open = false;
