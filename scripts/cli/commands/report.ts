@@ -127,7 +127,6 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
       phaseOrder: lc.phases.map((p) => p.id),
       toolVersion: String((readShippedJson('package.json') as { version?: string }).version ?? '0.0.0'),
     };
-    if (!notices) notices = await computedNotices(io, sources.map((s) => s.data), asOf);
     const dashboard = ids.length === 0;
     const outDir = resolve(io.cwd, opts.out);
     const MARKER = '.incident-ledger-reports';
@@ -140,9 +139,11 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     try {
       const ordered = orderedSources(sources);
       const shareOpts = { audiences, formats, dashboard };
+      // The dashboard's notices are worked out while the worker threads render their shares.
+      const meanwhile = async () => { if (!notices) notices = await computedNotices(io, sources.map((s) => s.data), asOf); };
       const shares = workers.length && ordered.length > 1
-        ? await renderInThreads(workers, ordered, bytesOf, ctx, shareOpts, out.target)
-        : renderShare(ordered, ctx, shareOpts, out.write);
+        ? await renderInThreads(workers, ordered, bytesOf, ctx, shareOpts, out.target, meanwhile)
+        : (await meanwhile(), renderShare(ordered, ctx, shareOpts, out.write));
       written.push(...shares.written);
       const entries = ordered.map((s, i) => ({ file: s.file, sha256: s.sha256, data: s.data, reports: shares.incidents[i]!.reports }));
       const statements = shares.incidents.flatMap((r) => r.statements);

@@ -71,9 +71,10 @@ export function startReportWorkers(count: number): ReportWorker[] {
 /**
  * `sources` (in output order) split over the main thread and `workers`: the workers get the later
  * shares, as file bytes to parse again (cheaper to send than parsed trees); results in order.
+ * `meanwhile` runs in this thread once the shares are handed out, before it renders its own.
  */
 export async function renderInThreads(workers: readonly ReportWorker[], sources: readonly ReportSource[], bytesOf: ReadonlyMap<string, Uint8Array>,
-  ctx: ReportContext, opts: ShareOptions, target: OutputTarget): Promise<ShareResult> {
+  ctx: ReportContext, opts: ShareOptions, target: OutputTarget, meanwhile: () => Promise<void> = async () => {}): Promise<ShareResult> {
   const threads = workers.length + 1;
   const size = Math.ceil(sources.length / threads);
   const shares = Array.from({ length: threads }, (_, k) => sources.slice(k * size, (k + 1) * size));
@@ -88,6 +89,7 @@ export async function renderInThreads(workers: readonly ReportWorker[], sources:
   const settled = Promise.allSettled(answers);
   let mine: ShareResult;
   try {
+    await meanwhile();
     mine = renderShare(shares[0]!, ctx, opts, (rel, content) => writeToTarget(target, rel, content));
   } catch (err) {
     await settled;
