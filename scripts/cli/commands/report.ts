@@ -92,9 +92,9 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
 
   const { files, problems } = await collectIncidentFiles(io.cwd, []);
   // A full compile of many incidents renders in several threads (INCIDENT_LEDGER_THREADS=1: one);
-  // they start now, loading their modules while this thread parses and validates.
+  // they start now and parse their shares of the files while this thread parses and validates all.
   const threads = ids.length ? 1 : threadCount(files.length, io.env);
-  const workers = startReportWorkers(threads - 1);
+  const { workers } = startReportWorkers(threads, files);
   try {
     const parsed = files.map((f) => parseIncidentFile(f.path, f.bytes));
     const diagnostics = sortDiagnostics([...problems, ...shippedValidator().validateFiles(parsed)]);
@@ -142,7 +142,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
       // The dashboard's notices are worked out while the worker threads render their shares.
       const meanwhile = async () => { if (!notices) notices = await computedNotices(io, sources.map((s) => s.data), asOf); };
       const shares = workers.length && ordered.length > 1
-        ? await renderInThreads(workers, ordered, bytesOf, ctx, shareOpts, out.target, meanwhile)
+        ? await renderInThreads(workers, ordered, ctx, shareOpts, out.target, meanwhile)
         : (await meanwhile(), renderShare(ordered, ctx, shareOpts, out.write));
       written.push(...shares.written);
       const entries = ordered.map((s, i) => ({ file: s.file, sha256: s.sha256, data: s.data, reports: shares.incidents[i]!.reports }));
