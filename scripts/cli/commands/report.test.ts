@@ -72,6 +72,18 @@ describe('incident report', () => {
     expect(tree(join(repo, 'b'))).toEqual(tree(join(repo, 'a')));
   });
 
+  it('gives the same bytes rendered in worker threads as in one thread, and leaves no staging folder', async () => {
+    const one = await run(['--out', 'one'], { INCIDENT_LEDGER_THREADS: '1' });
+    const three = await run(['--out', 'three'], { INCIDENT_LEDGER_THREADS: '3' });
+    expect([one.code, three.code]).toEqual([0, 0]);
+    expect(three.out).toBe(one.out.replace(/\bone\//g, 'three/'));
+    expect(tree(join(repo, 'three'))).toEqual(tree(join(repo, 'one')));
+    expect(readdirSync(repo).filter((f) => f.includes('staging'))).toEqual([]);
+    // A re-run into the folder it owns replaces the files in place, also from the threads.
+    expect((await run(['--out', 'three'], { INCIDENT_LEDGER_THREADS: '3' })).code).toBe(0);
+    expect(tree(join(repo, 'three'))).toEqual(tree(join(repo, 'one')));
+  });
+
   it('says so when incident files differ from the commit, and takes --generated-at', async () => {
     appendFileSync(join(repo, 'incidents/2026/INC-20261130-4HQP-payroll-phishing-report.md'), '\nMore notes.\n');
     const r = await run(['INC-20261130-4HQP', '--audience', 'internal', '--format', 'md', '--generated-at', '2026-12-02T10:00:00+02:00']);

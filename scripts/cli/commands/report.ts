@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import type { Notice } from '../../lib/render/dashboard/notices.ts';
 import { EXIT, UsageError, type CliIo, type RegisterVerb } from '../io.ts';
 
 export interface ReportOptions {
@@ -50,8 +51,9 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
   const [
     { readFile, readdir, rm }, { resolve, join, relative, sep },
     { collectIncidentFiles }, { parseIncidentFile }, { shippedValidator }, { shippedLifecycle }, { readShippedJson },
-    { sortDiagnostics }, { formatHuman }, { timeOf }, { gitRevision }, { writeOutputFile, writeOutputFileSync }, { findChromium, NO_CHROMIUM },
-    { planReportFiles, PUBLIC_DIR }, { reportSource, latestRecordedTime }, { AUDIENCES, isAudience }, { readNotices },
+    { sortDiagnostics }, { formatHuman }, { timeOf }, { gitRevision }, { outputFolderWriter }, { findChromium, NO_CHROMIUM },
+    { closingFiles, orderedSources, PUBLIC_DIR }, { reportSource, latestRecordedTime }, { AUDIENCES, isAudience }, { readNotices },
+    { renderInThreads, renderShare, startReportWorkers }, { threadCount },
   ] = await Promise.all([
     import('node:fs/promises'), import('node:path'),
     import('../../lib/io/incident-files.ts'), import('../../lib/parse/incident-file.ts'), import('../../lib/io/shipped-validator.ts'),
@@ -60,6 +62,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     import('../../lib/io/git-revision.ts'), import('../../lib/io/output-files.ts'), import('../../lib/io/chromium.ts'),
     import('../../lib/render/report/compile.ts'), import('../../lib/render/report/sources.ts'), import('../../lib/render/report/tlp.ts'),
     import('../../lib/render/dashboard/notices.ts'),
+    import('../../lib/io/parallel-report.ts'), import('../../lib/io/workers.ts'),
   ]);
 
   const requested = opts.audience?.length ? opts.audience : ['all'];
@@ -76,7 +79,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
   const chromium = opts.pdf ? await findChromium(io.env) : undefined;
   if (opts.pdf && !chromium) throw new UsageError(NO_CHROMIUM);
 
-  let notices;
+  let notices: readonly Notice[] | undefined;
   if (opts.notices) {
     let json: unknown;
     try { json = JSON.parse(await readFile(resolve(io.cwd, opts.notices), 'utf8')); } catch (err) {
@@ -88,84 +91,109 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
   }
 
   const { files, problems } = await collectIncidentFiles(io.cwd, []);
-  const parsed = files.map((f) => parseIncidentFile(f.path, f.bytes));
-  const diagnostics = sortDiagnostics([...problems, ...shippedValidator().validateFiles(parsed)]);
-  const broken = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-  const bytesOf = new Map(files.map((f) => [f.path, f.bytes]));
-  let sources = parsed.filter((p): p is typeof p & { data: Record<string, unknown> } => !!p.data && !broken.has(p.file))
-    .map((p) => reportSource(p, bytesOf.get(p.file)!));
-  if (ids.length) {
-    const known = new Set(sources.map((s) => String(s.data['id'])));
-    const missing = ids.filter((id) => !known.has(id));
-    if (missing.length) {
-      // Like the authoring verbs: an id that is not there (or not valid) is a finding, exit 1.
-      const invalid = missing.filter((id) => parsed.some((p) => p.data?.['id'] === id));
-      io.stderr(`error: ${invalid.length
-        ? `${invalid.join(', ')} has errors; run: npm run incident -- validate`
-        : `no incident with id ${missing.join(', ')} under incidents/ (ids look like INC-20261118-R7WM; list them with: npm run incident -- validate --format json)`}\n`);
-      return EXIT.findings;
-    }
-    sources = sources.filter((s) => ids.includes(String(s.data['id'])));
-  }
-
-  const revision = await gitRevision(io.cwd, ['incidents']);
-  const asOf = generatedAtArg ?? timeOf(revision?.committedAt) ?? latestRecordedTime(sources) ?? 0;
-  const lc = shippedLifecycle();
-  const ctx = {
-    commit: revision?.commit ?? 'uncommitted',
-    dirty: revision ? revision.dirty : true,
-    generatedAt: new Date(asOf).toISOString().replace('.000Z', 'Z'),
-    phaseTitles: Object.fromEntries(lc.phases.map((p) => [p.id, p.title])),
-    phaseOrder: lc.phases.map((p) => p.id),
-    toolVersion: String((readShippedJson('package.json') as { version?: string }).version ?? '0.0.0'),
-  };
-  if (!notices) notices = await computedNotices(io, sources.map((s) => s.data), asOf);
-  const dashboard = ids.length === 0;
-  const outDir = resolve(io.cwd, opts.out);
-  const MARKER = '.incident-ledger-reports';
-  const owned = await readFile(join(outDir, MARKER), 'utf8').then(() => true, () => false);
-  await refuseUnsafeOutDir(io.cwd, outDir, owned, readdir);
-  // Rendered and written one file at a time, so memory stays flat however many incidents there are.
-  const written: string[] = [];
-  for (const f of planReportFiles(sources, ctx, { audiences, formats, dashboard, ...(notices ? { notices } : {}) })) {
-    written.push(f.path);
-    writeOutputFileSync(join(outDir, f.path), f.content);
-  }
-  await writeOutputFile(join(outDir, MARKER), 'Written by `incident report`. Files here that a full run does not produce are removed by it.\n');
-  if (dashboard && owned) {
-    // A full run owns the folder: remove what it no longer produces, so a withdrawn public
-    // statement cannot linger in public/ and be published again.
-    const keep = new Set([...written, MARKER]);
-    const walk = async (dir: string): Promise<void> => {
-      for (const e of await readdir(dir, { withFileTypes: true })) {
-        const abs = join(dir, e.name);
-        const rel = relative(outDir, abs).split(sep).join('/');
-        if (e.name === '.git') continue;
-        if (e.isDirectory()) await walk(abs);
-        else if (!keep.has(rel) && !(opts.pdf && rel.endsWith('.pdf'))) await rm(abs, { force: true });
+  // A full compile of many incidents renders in several threads (INCIDENT_LEDGER_THREADS=1: one);
+  // they start now and parse their shares of the files while this thread parses and validates all.
+  const threads = ids.length ? 1 : threadCount(files.length, io.env);
+  const { workers } = startReportWorkers(threads, files);
+  try {
+    const parsed = files.map((f) => parseIncidentFile(f.path, f.bytes));
+    const diagnostics = sortDiagnostics([...problems, ...shippedValidator().validateFiles(parsed)]);
+    const broken = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+    const bytesOf = new Map(files.map((f) => [f.path, f.bytes]));
+    let sources = parsed.filter((p): p is typeof p & { data: Record<string, unknown> } => !!p.data && !broken.has(p.file))
+      .map((p) => reportSource(p, bytesOf.get(p.file)!));
+    if (ids.length) {
+      const known = new Set(sources.map((s) => String(s.data['id'])));
+      const missing = ids.filter((id) => !known.has(id));
+      if (missing.length) {
+        // Like the authoring verbs: an id that is not there (or not valid) is a finding, exit 1.
+        const invalid = missing.filter((id) => parsed.some((p) => p.data?.['id'] === id));
+        io.stderr(`error: ${invalid.length
+          ? `${invalid.join(', ')} has errors; run: npm run incident -- validate`
+          : `no incident with id ${missing.join(', ')} under incidents/ (ids look like INC-20261118-R7WM; list them with: npm run incident -- validate --format json)`}\n`);
+        return EXIT.findings;
       }
-    };
-    await walk(outDir);
-  }
-  const htmlReports = written.filter((f) => f.endsWith('.html') && !f.endsWith('index.html'));
-  if (opts.pdf && chromium) {
-    const { printPdfs } = await import('../../lib/io/print-pdf.ts');
-    await printPdfs(chromium, htmlReports.map((f) => ({ html: join(outDir, f), pdf: join(outDir, f.replace(/\.html$/, '.pdf')) })), new Date(asOf));
-  }
+      sources = sources.filter((s) => ids.includes(String(s.data['id'])));
+    }
 
-  if (diagnostics.length) {
-    const sourcesText = new Map(parsed.filter((p) => broken.has(p.file)).map((p) => [p.file, p.text]));
-    const red = new Set(parsed.filter((p) => p.data?.['tlp'] === 'TLP:RED').map((p) => p.file));
-    io.stderr(formatHuman(diagnostics.filter((d) => broken.has(d.file)), sourcesText, red));
-    if (broken.size) io.stderr(`✖ ${broken.size} incident file${broken.size === 1 ? '' : 's'} skipped because of the errors above; fix them and run again.\n`);
+    const revision = await gitRevision(io.cwd, ['incidents']);
+    const asOf = generatedAtArg ?? timeOf(revision?.committedAt) ?? latestRecordedTime(sources) ?? 0;
+    const lc = shippedLifecycle();
+    const ctx = {
+      commit: revision?.commit ?? 'uncommitted',
+      dirty: revision ? revision.dirty : true,
+      generatedAt: new Date(asOf).toISOString().replace('.000Z', 'Z'),
+      phaseTitles: Object.fromEntries(lc.phases.map((p) => [p.id, p.title])),
+      phaseOrder: lc.phases.map((p) => p.id),
+      toolVersion: String((readShippedJson('package.json') as { version?: string }).version ?? '0.0.0'),
+    };
+    const dashboard = ids.length === 0;
+    const outDir = resolve(io.cwd, opts.out);
+    const MARKER = '.incident-ledger-reports';
+    const owned = await readFile(join(outDir, MARKER), 'utf8').then(() => true, () => false);
+    await refuseUnsafeOutDir(io.cwd, outDir, owned, readdir);
+    // Rendered and written one file at a time, so memory stays flat however many incidents there are.
+    // A new output folder is filled in a staging folder and appears whole (output-files.ts).
+    const written: string[] = [];
+    const out = outputFolderWriter(outDir);
+    try {
+      const ordered = orderedSources(sources);
+      const shareOpts = { audiences, formats, dashboard };
+      // The dashboard's notices are worked out while the worker threads render their shares.
+      const meanwhile = async () => { if (!notices) notices = await computedNotices(io, sources.map((s) => s.data), asOf); };
+      const shares = workers.length && ordered.length > 1
+        ? await renderInThreads(workers, ordered, ctx, shareOpts, out.target, meanwhile)
+        : (await meanwhile(), renderShare(ordered, ctx, shareOpts, out.write));
+      written.push(...shares.written);
+      const entries = ordered.map((s, i) => ({ file: s.file, sha256: s.sha256, data: s.data, reports: shares.incidents[i]!.reports }));
+      const statements = shares.incidents.flatMap((r) => r.statements);
+      for (const f of closingFiles(sources, ctx, { audiences, formats, dashboard, ...(notices ? { notices } : {}) }, entries, statements, shares.sums)) {
+        written.push(f.path);
+        out.write(f.path, f.bytes ?? f.content);
+      }
+      out.write(MARKER, 'Written by `incident report`. Files here that a full run does not produce are removed by it.\n');
+      out.commit();
+    } catch (err) {
+      out.abort();
+      throw err;
+    }
+    if (dashboard && owned) {
+      // A full run owns the folder: remove what it no longer produces, so a withdrawn public
+      // statement cannot linger in public/ and be published again.
+      const keep = new Set([...written, MARKER]);
+      const walk = async (dir: string): Promise<void> => {
+        for (const e of await readdir(dir, { withFileTypes: true })) {
+          const abs = join(dir, e.name);
+          const rel = relative(outDir, abs).split(sep).join('/');
+          if (e.name === '.git') continue;
+          if (e.isDirectory()) await walk(abs);
+          else if (!keep.has(rel) && !(opts.pdf && rel.endsWith('.pdf'))) await rm(abs, { force: true });
+        }
+      };
+      await walk(outDir);
+    }
+    const htmlReports = written.filter((f) => f.endsWith('.html') && !f.endsWith('index.html'));
+    if (opts.pdf && chromium) {
+      const { printPdfs } = await import('../../lib/io/print-pdf.ts');
+      await printPdfs(chromium, htmlReports.map((f) => ({ html: join(outDir, f), pdf: join(outDir, f.replace(/\.html$/, '.pdf')) })), new Date(asOf));
+    }
+
+    if (diagnostics.length) {
+      const sourcesText = new Map(parsed.filter((p) => broken.has(p.file)).map((p) => [p.file, p.text]));
+      const red = new Set(parsed.filter((p) => p.data?.['tlp'] === 'TLP:RED').map((p) => p.file));
+      io.stderr(formatHuman(diagnostics.filter((d) => broken.has(d.file)), sourcesText, red));
+      if (broken.size) io.stderr(`✖ ${broken.size} incident file${broken.size === 1 ? '' : 's'} skipped because of the errors above; fix them and run again.\n`);
+    }
+    const reports = written.filter((f) => /\/[^/]+\.(md|html)$/.test(f) && !/(^|\/)index\.html$/.test(f)).length / formats.length;
+    const statements = written.filter((f) => f.startsWith(`${PUBLIC_DIR}/`) && !f.startsWith(`${PUBLIC_DIR}/index`) && f.endsWith(`.${formats[0]}`)).length;
+    const shown = relative(io.cwd, outDir) || '.';
+    io.stdout(`✔ ${reports} report${reports === 1 ? '' : 's'} for ${sources.length} incident${sources.length === 1 ? '' : 's'} written to ${shown}/ (${statements} public statement${statements === 1 ? '' : 's'}${opts.pdf ? ', with PDFs' : ''})\n`);
+    if (dashboard) io.stdout(`  dashboard: ${shown}/index.html · publishable subset: ${shown}/${PUBLIC_DIR}/\n`);
+    io.stdout(`  source commit ${ctx.commit}${ctx.dirty ? ' (incident files changed since)' : ''}, as of ${ctx.generatedAt}\n`);
+    return broken.size ? EXIT.findings : EXIT.ok;
+  } finally {
+    await Promise.all(workers.map((w) => w.worker.terminate()));
   }
-  const reports = written.filter((f) => /\/[^/]+\.(md|html)$/.test(f) && !/(^|\/)index\.html$/.test(f)).length / formats.length;
-  const statements = written.filter((f) => f.startsWith(`${PUBLIC_DIR}/`) && !f.startsWith(`${PUBLIC_DIR}/index`) && f.endsWith(`.${formats[0]}`)).length;
-  const shown = relative(io.cwd, outDir) || '.';
-  io.stdout(`✔ ${reports} report${reports === 1 ? '' : 's'} for ${sources.length} incident${sources.length === 1 ? '' : 's'} written to ${shown}/ (${statements} public statement${statements === 1 ? '' : 's'}${opts.pdf ? ', with PDFs' : ''})\n`);
-  if (dashboard) io.stdout(`  dashboard: ${shown}/index.html · publishable subset: ${shown}/${PUBLIC_DIR}/\n`);
-  io.stdout(`  source commit ${ctx.commit}${ctx.dirty ? ' (incident files changed since)' : ''}, as of ${ctx.generatedAt}\n`);
-  return broken.size ? EXIT.findings : EXIT.ok;
 }
 
 /**

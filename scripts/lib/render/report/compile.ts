@@ -20,7 +20,12 @@ export interface CompileOptions {
 }
 
 /** One file to write, relative to the output folder. */
-export interface PlannedFile { path: string; content: string }
+export interface PlannedFile {
+  path: string;
+  content: string;
+  /** `content` as UTF-8, when the plan already encoded it (to hash it): written as is. */
+  bytes?: Uint8Array;
+}
 
 /** Everything under this folder is safe to publish; nothing else is. */
 export const PUBLIC_DIR = 'public';
@@ -42,46 +47,79 @@ export function planReports(sources: readonly ReportSource[], ctx: ReportContext
  * incident's reports in memory (10,000 incidents are about a gigabyte of HTML and markdown).
  */
 export function* planReportFiles(sources: readonly ReportSource[], ctx: ReportContext, opts: CompileOptions): Generator<PlannedFile> {
-  const sums: string[] = [];
-  const publicSums: string[] = [];
-  const emit = (f: PlannedFile): PlannedFile => {
-    const line = `${sha256(f.content)}  `;
-    sums.push(`${line}${f.path}\n`);
-    if (f.path.startsWith(`${PUBLIC_DIR}/`)) publicSums.push(`${line}${f.path.slice(PUBLIC_DIR.length + 1)}\n`);
-    return f;
-  };
+  const sums: FileSum[] = [];
   const entries: DashboardEntry[] = [];
   const statements: PublicIndex['statements'] = [];
-  // An id becomes a folder name: anything but a plain id (validation enforces INC-…) is skipped.
-  const ordered = sources.filter((s) => SAFE_ID.test(idOf(s))).sort((a, b) => cmp(idOf(a), idOf(b)) || cmp(a.file, b.file));
-  for (const src of ordered) {
-    const id = idOf(src);
-    const reports: DashboardEntry['reports'] = {};
-    for (const audience of opts.audiences) {
-      const isPublic = audience === 'public';
-      const base = isPublic ? `${PUBLIC_DIR}/${id}` : `${id}/${audience}`;
-      const rctx: ReportContext = opts.dashboard ? { ...ctx, dashboardHref: isPublic ? 'index.html' : '../index.html' } : ctx;
-      const r = renderReport(src, audience, rctx);
-      if (!r) continue;
-      if (opts.formats.includes('md')) yield emit({ path: `${base}.md`, content: r.markdown });
-      if (opts.formats.includes('html')) yield emit({ path: `${base}.html`, content: r.html });
-      const ext = opts.formats.includes('html') ? 'html' : 'md';
-      reports[audience] = `${base}.${ext}`;
-      if (isPublic) statements.push({ id, title: r.title, href: `${id}.${ext}` });
-    }
-    entries.push({ file: src.file, sha256: src.sha256, data: src.data, reports });
+  for (const src of orderedSources(sources)) {
+    const done = yield* incidentFiles(src, ctx, opts, sums);
+    entries.push({ file: src.file, sha256: src.sha256, data: src.data, reports: done.reports });
+    statements.push(...done.statements);
   }
+  yield* closingFiles(sources, ctx, opts, entries, statements, sums);
+}
+
+/** A file's sha256 (hex) and path, for SHA256SUMS. */
+export interface FileSum { sha256: string; path: string }
+
+/** What the dashboards need from one incident's reports. */
+export interface IncidentReports { reports: DashboardEntry['reports']; statements: PublicIndex['statements'] }
+
+/** The sources a compile reports on, in output order: by id, then file; unsafe ids are skipped. */
+export function orderedSources<T extends ReportSource>(sources: readonly T[]): T[] {
+  // An id becomes a folder name: anything but a plain id (validation enforces INC-…) is skipped.
+  return sources.filter((s) => SAFE_ID.test(idOf(s))).sort((a, b) => cmp(idOf(a), idOf(b)) || cmp(a.file, b.file));
+}
+
+/**
+ * One incident's report files (every audience and format asked for), each encoded and hashed into
+ * `sums`. Pure apart from `sums`; a share of incidents can be rendered in another thread and the
+ * results put together in order (see io/parallel-report.ts).
+ */
+export function* incidentFiles(src: ReportSource, ctx: ReportContext, opts: Pick<CompileOptions, 'audiences' | 'formats' | 'dashboard'>, sums: FileSum[]): Generator<PlannedFile, IncidentReports> {
+  const id = idOf(src);
+  const reports: DashboardEntry['reports'] = {};
+  const statements: PublicIndex['statements'] = [];
+  for (const audience of opts.audiences) {
+    const isPublic = audience === 'public';
+    const base = isPublic ? `${PUBLIC_DIR}/${id}` : `${id}/${audience}`;
+    const rctx: ReportContext = opts.dashboard ? { ...ctx, dashboardHref: isPublic ? 'index.html' : '../index.html' } : ctx;
+    const r = renderReport(src, audience, rctx);
+    if (!r) continue;
+    if (opts.formats.includes('md')) yield encoded({ path: `${base}.md`, content: r.markdown }, sums);
+    if (opts.formats.includes('html')) yield encoded({ path: `${base}.html`, content: r.html }, sums);
+    const ext = opts.formats.includes('html') ? 'html' : 'md';
+    reports[audience] = `${base}.${ext}`;
+    if (isPublic) statements.push({ id, title: r.title, href: `${id}.${ext}` });
+  }
+  return { reports, statements };
+}
+
+/** The dashboards (when asked for) and the checksum files, after every incident's reports. */
+export function* closingFiles(sources: readonly ReportSource[], ctx: ReportContext, opts: CompileOptions,
+  entries: readonly DashboardEntry[], statements: PublicIndex['statements'], sums: FileSum[]): Generator<PlannedFile> {
   if (opts.dashboard) {
     const data = dashboardData(entries, ctx, inputsHash(sources, opts.notices), opts.notices);
-    yield emit({ path: 'index.json', content: `${JSON.stringify(data, null, 2)}\n` });
-    yield emit({ path: 'index.html', content: dashboardHtml(data) });
+    yield encoded({ path: 'index.json', content: `${JSON.stringify(data, null, 2)}\n` }, sums);
+    yield encoded({ path: 'index.html', content: dashboardHtml(data) }, sums);
     const pub: PublicIndex = { schema: 'incident-ledger/public-index@1', source: { commit: ctx.commit, generated_at: ctx.generatedAt }, statements };
-    yield emit({ path: `${PUBLIC_DIR}/index.json`, content: `${JSON.stringify(pub, null, 2)}\n` });
-    yield emit({ path: `${PUBLIC_DIR}/index.html`, content: publicIndexHtml(pub) });
+    yield encoded({ path: `${PUBLIC_DIR}/index.json`, content: `${JSON.stringify(pub, null, 2)}\n` }, sums);
+    yield encoded({ path: `${PUBLIC_DIR}/index.html`, content: publicIndexHtml(pub) }, sums);
   }
-  const byPath = (a: string, b: string) => cmp(a.slice(66), b.slice(66));
-  if (publicSums.length) yield emit({ path: `${PUBLIC_DIR}/SHA256SUMS`, content: publicSums.sort(byPath).join('') });
-  yield { path: 'SHA256SUMS', content: sums.sort(byPath).join('') };
+  const byPath = (a: FileSum, b: FileSum) => cmp(a.path, b.path);
+  const prefix = `${PUBLIC_DIR}/`;
+  const publicSums = sums.filter((f) => f.path.startsWith(prefix)).sort(byPath);
+  if (publicSums.length) yield encoded({ path: `${PUBLIC_DIR}/SHA256SUMS`, content: publicSums.map((f) => `${f.sha256}  ${f.path.slice(prefix.length)}\n`).join('') }, sums);
+  yield { path: 'SHA256SUMS', content: [...sums].sort(byPath).map((f) => `${f.sha256}  ${f.path}\n`).join('') };
+}
+
+/**
+ * Encoded once, then hashed (into `sums`) and written as bytes: hashing and writing the string would
+ * each encode it again (a full compile is about a gigabyte).
+ */
+function encoded(f: PlannedFile, sums: FileSum[]): PlannedFile {
+  f.bytes = Buffer.from(f.content, 'utf8');
+  sums.push({ sha256: sha256(f.bytes), path: f.path });
+  return f;
 }
 
 /** sha256 over the sorted list of input hashes and paths (and the notices given), for the dashboard. */

@@ -16,9 +16,19 @@ export function fmtTime(v: unknown): string {
 }
 
 export function fmtMs(t: number): string {
-  const d = new Date(t);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+  // Memoised (bounded): every report of an incident prints the same few dozen moments, several
+  // times each (tables, chart labels and tooltips, in markdown and HTML).
+  let s = msCache.get(t);
+  if (s === undefined) {
+    const d = new Date(t);
+    s = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+    if (msCache.size >= 20_000) msCache.clear();
+    msCache.set(t, s);
+  }
+  return s;
 }
+
+const msCache = new Map<number, string>();
 
 /** `18 Nov 2026` */
 export function fmtDate(t: number): string {
@@ -50,9 +60,18 @@ export function hours(ms: number): number {
 /** `significant-impact-to-critical-services` → `Significant impact to critical services`. */
 export function humanize(v: unknown): string {
   if (typeof v !== 'string' || v === '') return '';
-  const s = v.replace(/[-_]+/g, ' ').replace(/\bnon /g, 'non-');
-  return s[0]!.toUpperCase() + s.slice(1);
+  // Memoised (bounded): the values are mostly enumerations, humanised many times per report.
+  let out = humanized.get(v);
+  if (out === undefined) {
+    const s = v.replace(/[-_]+/g, ' ').replace(/\bnon /g, 'non-');
+    out = s[0]!.toUpperCase() + s.slice(1);
+    if (humanized.size >= 20_000) humanized.clear();
+    humanized.set(v, out);
+  }
+  return out;
 }
+
+const humanized = new Map<string, string>();
 
 export function fmtNumber(n: number): string {
   const [int, frac] = String(Math.abs(n)).split('.');

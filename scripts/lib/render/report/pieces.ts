@@ -88,14 +88,25 @@ export function keyFacts(view: AudienceView, ctx: ReportContext, extra: [string,
 /** Phases and key events; `brief` keeps only the milestones an executive reads (one printed page). */
 export function phaseChartBlock(view: AudienceView, ctx: ReportContext, brief = false): RootContent[] {
   if (!view.record) return [];
+  // The same chart appears in several audiences' reports of one incident (rendered one after the
+  // other): built once, so the renderers can also draw it once (they memoise per chart node). Only
+  // the latest incident is kept, so memory stays flat over a large compile.
+  if (chartSlot.record !== view.record || chartSlot.titles !== ctx.phaseTitles) chartSlot = { record: view.record, titles: ctx.phaseTitles, byKey: new Map() };
+  const byKey = chartSlot.byKey;
+  const key = `${brief ? 'brief' : 'full'}|${view.id}|${ctx.generatedAt}`;
+  const hit = byKey.get(key);
+  if (hit) return hit.node ? [hit.node] : [];
   const model = phaseChart(view.record, ctx.phaseTitles, asOfMs(ctx));
-  if (!model) return [];
-  if (brief) {
+  if (model && brief) {
     model.milestones = model.milestones.filter((m) => ['Detected', 'Contained', 'Recovered', 'Resolved'].includes(m.label));
     model.dense = true;
   }
-  return [chart(`${view.id}: phases and key events`, model)];
+  const node = model ? chart(`${view.id}: phases and key events`, model) : undefined;
+  byKey.set(key, { node });
+  return node ? [node] : [];
 }
+
+let chartSlot: { record?: Data; titles?: ReportContext['phaseTitles']; byKey: Map<string, { node: RootContent | undefined }> } = { byKey: new Map() };
 
 /** Timeline table; consecutive withheld entries collapse into one marker row. */
 export function timelineTable(view: AudienceView, opts: { kinds?: readonly string[]; limit?: number; showBy?: boolean; quietLimit?: boolean } = {}): RootContent[] {

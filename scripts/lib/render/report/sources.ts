@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import type { ParsedFile } from '../../parse/incident-file.ts';
 import { asArray, asRecord, get, timeOf, type Data } from '../../model/access.ts';
 import { sha256 } from './compile.ts';
@@ -10,7 +11,13 @@ import type { ReportSource } from './view.ts';
  * and body cleaned of anything that looks like a credential, and the body's raw HTML dropped.
  */
 export function reportSource(parsed: ParsedFile & { data: Data }, bytes: Uint8Array | string): ReportSource {
-  return { file: parsed.file, data: sanitizeData(parsed.data), body: finalizeTree(parseBody(parsed.body)), sha256: sha256(bytes) };
+  // The body is parsed when first read: a compile in several threads reads here only the bodies of
+  // its own share (the dashboards need the front matter of every incident, never the body).
+  let body: Root | undefined;
+  return {
+    file: parsed.file, data: sanitizeData(parsed.data), sha256: sha256(bytes),
+    get body() { return (body ??= finalizeTree(parseBody(parsed.body))); },
+  };
 }
 
 /**

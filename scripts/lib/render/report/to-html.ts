@@ -8,11 +8,22 @@ import { escapeXml as esc } from './escape.ts';
  * here and escaped, unknown types render their text only, and nothing can emit raw markup.
  */
 export function toHtmlFragment(root: Root): string {
-  return root.children.map((n) => render(n as Nodes)).join('\n');
+  return lines(root.children);
 }
 
+/** Plain loops rather than map/join: this runs for every node of ~40,000 reports. */
+function lines(nodes: readonly unknown[]): string {
+  let s = '';
+  for (let i = 0; i < nodes.length; i++) s += i === 0 ? render(nodes[i] as Nodes) : `\n${render(nodes[i] as Nodes)}`;
+  return s;
+}
+
+const drawn = new WeakMap<object, string>();
+
 function kids(n: { children: unknown[] }): string {
-  return n.children.map((c) => render(c as Nodes)).join('');
+  let s = '';
+  for (const c of n.children) s += render(c as Nodes);
+  return s;
 }
 
 function render(n: Nodes): string {
@@ -34,7 +45,7 @@ function render(n: Nodes): string {
     case 'list': {
       const tag = n.ordered ? 'ol' : 'ul';
       const start = n.ordered && typeof n.start === 'number' && n.start !== 1 ? ` start="${n.start}"` : '';
-      return `<${tag}${start}>${n.children.map((li) => render(li)).join('')}</${tag}>`;
+      return `<${tag}${start}>${kids(n)}</${tag}>`;
     }
     case 'listItem': {
       const box = typeof n.checked === 'boolean' ? `<span class="check">${n.checked ? '☑' : '☐'}</span> ` : '';
@@ -42,23 +53,43 @@ function render(n: Nodes): string {
       return `<li>${box}${inner}</li>`;
     }
     case 'table': {
-      const [head, ...rows] = n.children;
-      const align = (i: number) => (n.align?.[i] ? ` class="${n.align[i]}"` : '');
-      const cells = (r: typeof head, tag: string) => (r ? r.children.map((c, i) => `<${tag}${align(i)}>${kids(c)}</${tag}>`).join('') : '');
-      return `<div class="table"><table><thead><tr>${cells(head, 'th')}</tr></thead><tbody>${rows.map((r) => `<tr>${cells(r, 'td')}</tr>`).join('')}</tbody></table></div>`;
+      let s = '<div class="table"><table><thead><tr>';
+      const rows = n.children;
+      for (let r = 0; r < rows.length; r++) {
+        if (r === 1) s += '</tr></thead><tbody>';
+        if (r > 0) s += '<tr>';
+        const tag = r === 0 ? 'th' : 'td';
+        const cells = rows[r]!.children;
+        for (let i = 0; i < cells.length; i++) {
+          const a = n.align?.[i];
+          s += `<${tag}${a ? ` class="${a}"` : ''}>${kids(cells[i]!)}</${tag}>`;
+        }
+        if (r > 0) s += '</tr>';
+      }
+      return `${s}${rows.length > 1 ? '' : '</tr></thead><tbody>'}</tbody></table></div>`;
     }
     case 'withheld':
       return `<span class="withheld">[withheld: ${esc(n.label)}]</span>${n.note ? ` <span class="muted">${esc(n.note)}</span>` : ''}`;
-    case 'chart':
-      return `<figure class="chart-wrap">${toSvg(n.title, n.model)}<figcaption>${esc(n.title)} (UTC)</figcaption></figure>`;
+    case 'chart': {
+      // Chart nodes are shared between the reports of one incident (pieces.ts): drawn once.
+      let svg = drawn.get(n);
+      if (svg === undefined) drawn.set(n, (svg = `<figure class="chart-wrap">${toSvg(n.title, n.model)}<figcaption>${esc(n.title)} (UTC)</figcaption></figure>`));
+      return svg;
+    }
     case 'callout':
-      return `<div class="callout ${n.tone}">${n.children.map((c) => render(c as Nodes)).join('')}</div>`;
-    case 'columns':
-      return `<div class="columns">${n.children.map((c) => `<div class="column">${c.children.map((x) => render(x as Nodes)).join('\n')}</div>`).join('')}</div>`;
+      return `<div class="callout ${n.tone}">${kids(n)}</div>`;
+    case 'columns': {
+      let s = '<div class="columns">';
+      for (const c of n.children) s += `<div class="column">${lines(c.children)}</div>`;
+      return `${s}</div>`;
+    }
     case 'column':
-      return n.children.map((x) => render(x as Nodes)).join('\n');
-    case 'facts':
-      return `<dl class="facts">${n.items.map((i) => `<div><dt>${esc(i.label)}</dt><dd>${i.value.map((v) => render(v)).join('')}</dd></div>`).join('')}</dl>`;
+      return lines(n.children);
+    case 'facts': {
+      let s = '<dl class="facts">';
+      for (const i of n.items) s += `<div><dt>${esc(i.label)}</dt><dd>${kids({ children: i.value })}</dd></div>`;
+      return `${s}</dl>`;
+    }
     case 'html': return '';
     case 'footnoteReference': return `<sup>[${esc(n.identifier)}]</sup>`;
     case 'footnoteDefinition': return `<div class="footnote"><sup>[${esc(n.identifier)}]</sup> ${kids(n)}</div>`;

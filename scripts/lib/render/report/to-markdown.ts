@@ -34,7 +34,12 @@ function block(n: RootContent): string {
     case 'blockquote': return prefix(blocks(n.children, false), '> ', '> ');
     case 'callout': return prefix(blocks(n.children, false), '> ', '> ');
     case 'code': return fenced(n.value, n.lang ?? '');
-    case 'chart': return fenced(toMermaid(n.title, n.model), 'mermaid');
+    case 'chart': {
+      // Chart nodes are shared between the reports of one incident (pieces.ts): drawn once.
+      let text = drawn.get(n);
+      if (text === undefined) drawn.set(n, (text = fenced(toMermaid(n.title, n.model), 'mermaid')));
+      return text;
+    }
     case 'list': {
       const start = typeof n.start === 'number' ? n.start : 1;
       return n.children.map((item, i) => {
@@ -55,11 +60,18 @@ function block(n: RootContent): string {
   }
 }
 
+const drawn = new WeakMap<object, string>();
+
 function table(t: Table): string {
   // Text pipes are escaped by escapeText; GFM splits cells before reading code spans, so pipes
   // inside code need a backslash too (inTable tells codeSpan).
   inTable = true;
-  const rows = t.children.map((r) => `| ${r.children.map((c) => oneLine(phrasing(c.children)) || ' ').join(' | ')} |`);
+  const rows: string[] = [];
+  for (const r of t.children) {
+    let row = '|';
+    for (const c of r.children) row += ` ${oneLine(phrasing(c.children)) || ' '} |`;
+    rows.push(row);
+  }
   inTable = false;
   const width = t.children[0]?.children.length ?? 0;
   const align = Array.from({ length: width }, (_, i) => {
@@ -96,11 +108,17 @@ function inline(n: PhrasingContent | Nodes): string {
 /** Emphasis markers only hold when the content does not start or end with a space. */
 function wrap(mark: string, inner: string): string {
   if (inner === '') return '';
+  if (!SPACE.test(inner[0]!) && !SPACE.test(inner[inner.length - 1]!)) return `${mark}${inner}${mark}`;
   const lead = /^\s*/.exec(inner)![0];
   const trail = /\s*$/.exec(inner)![0];
   const core = inner.slice(lead.length, inner.length - trail.length);
   return core ? `${lead}${mark}${core}${mark}${trail}` : inner;
 }
+
+/** What `\s` matches, for one character (wrap's fast path). */
+const SPACE = /\s/;
+/** A line start lineStarts would escape (checked first: most paragraphs are one plain line). */
+const LINE_START = /^[ \t]*(?:[#>+=-]|\d{1,9}[.)])/;
 
 const NEEDS_ESCAPE = /[\\`*_[\]<>|~&\n]/;
 
@@ -115,10 +133,12 @@ export function escapeText(s: string): string {
 
 /** Escapes what would start a block (heading, quote, list, setext underline) at a line start. */
 function lineStarts(s: string): string {
+  if (!s.includes('\n') && !LINE_START.test(s)) return s;
   return s.replace(/(^|\n)([ \t]*)(?:([#>+=-])|(\d{1,9})([.)]))/g, (_m, nl: string, sp: string, mark?: string, num?: string, dot?: string) => (mark ? `${nl}${sp}\\${mark}` : `${nl}${sp}${num}\\${dot}`));
 }
 
 function oneLine(s: string): string {
+  if (!s.includes('\n')) return s;
   return s.replace(/\\?\n\s*/g, ' ');
 }
 
@@ -127,7 +147,7 @@ function prefix(s: string, first: string, rest: string): string {
 }
 
 function fenced(value: string, lang: string): string {
-  const longest = Math.max(2, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
+  const longest = value.includes('`') ? Math.max(2, ...[...value.matchAll(/`+/g)].map((m) => m[0].length)) : 2;
   const fence = '`'.repeat(longest + 1);
   return `${fence}${lang.replace(/[^A-Za-z0-9_+-]/g, '')}\n${value.replace(/\n$/, '')}\n${fence}`;
 }
@@ -138,8 +158,8 @@ function codeSpan(value: string): string {
   // GFM splits table cells before reading code spans and its pipe escaping inside them is lossy
   // (a backslash before the pipe vanishes): such a value is written as escaped text instead.
   if (inTable && value.includes('|')) return escapeText(value.replace(/\n/g, ' '));
-  const v = value.replace(/\n/g, ' ');
-  const longest = Math.max(0, ...[...v.matchAll(/`+/g)].map((m) => m[0].length));
+  const v = value.includes('\n') ? value.replace(/\n/g, ' ') : value;
+  const longest = v.includes('`') ? Math.max(0, ...[...v.matchAll(/`+/g)].map((m) => m[0].length)) : 0;
   const ticks = '`'.repeat(longest + 1);
   const pad = /^[` ]|[` ]$/.test(v) ? ' ' : '';
   return `${ticks}${pad}${v}${pad}${ticks}`;

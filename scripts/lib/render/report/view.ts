@@ -1,6 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import { asArray, asRecord, asString, type Data } from '../../model/access.ts';
-import { labelBody, type BodySection } from './body-sections.ts';
+import { labelBody, type BodySection, type LabelledBody } from './body-sections.ts';
 import { allows, AUDIENCE_CEILING, isTlp, labelOf, maxTlp, tlpRank, type Audience, type Tlp } from './tlp.ts';
 
 /** One incident as read for reporting: front matter, parsed body, and the hash of the file's bytes. */
@@ -62,7 +62,7 @@ export function buildView(src: ReportSource, audience: Audience): AudienceView {
     const label = e['tlp'] === undefined ? recordLabel : labelOf(e['tlp']);
     return take(label) ? { label, value: e } : { label, withheld: true };
   });
-  const body = labelBody(src.body, recordLabel);
+  const body = labelledBody(src.body, recordLabel);
   const viewSection = (s: BodySection): ViewSection => {
     if (!take(s.label)) return { title: s.title, depth: s.depth, label: s.label, withheld: true, nodes: [], children: [] };
     return { title: s.title, depth: s.depth, label: s.label, withheld: false, nodes: s.nodes, children: s.children.map(viewSection) };
@@ -81,6 +81,17 @@ export function buildView(src: ReportSource, audience: Audience): AudienceView {
     used: new Set(recordVisible ? [recordLabel] : audience === 'public' ? [] : [AUDIENCE_CEILING[audience]]),
   };
 }
+
+/**
+ * labelBody once per incident body, not once per audience (its audiences are rendered one after the
+ * other; only the latest body is kept). Read only: views copy what they keep.
+ */
+function labelledBody(body: Root, recordLabel: Tlp): LabelledBody {
+  if (labelled.body !== body || labelled.recordLabel !== recordLabel) labelled = { body, recordLabel, value: labelBody(body, recordLabel) };
+  return labelled.value!;
+}
+
+let labelled: { body?: Root; recordLabel?: Tlp; value?: LabelledBody } = {};
 
 /** Public statements are never made for these, whatever their sections say (issue 5, publish rule). */
 export function neverPublic(label: Tlp): boolean {

@@ -1,0 +1,57 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { outputFolderWriter } from './output-files.ts';
+
+let root: string;
+beforeEach(() => { root = mkdtempSync(join(tmpdir(), 'output-files-')); });
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('outputFolderWriter', () => {
+  it('fills a new folder out of sight and makes it appear whole on commit', () => {
+    const out = join(root, 'out', 'reports');
+    const w = outputFolderWriter(out);
+    w.write('a/b.html', 'one');
+    w.write('c.md', new TextEncoder().encode('two'));
+    expect(existsSync(out)).toBe(false);
+    w.commit();
+    expect(readFileSync(join(out, 'a/b.html'), 'utf8')).toBe('one');
+    expect(readFileSync(join(out, 'c.md'), 'utf8')).toBe('two');
+    // Nothing else is left beside it: the staging folder became the output folder.
+    expect(readdirSync(join(root, 'out'))).toEqual(['reports']);
+  });
+
+  it('on abort leaves neither the folder nor its staging folder', () => {
+    const out = join(root, 'reports');
+    const w = outputFolderWriter(out);
+    w.write('x.md', 'partial');
+    w.abort();
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('replaces files one by one in an existing folder, keeping the others', () => {
+    const out = join(root, 'reports');
+    mkdirSync(out);
+    writeFileSync(join(out, 'keep.txt'), 'kept');
+    writeFileSync(join(out, 'x.md'), 'old');
+    const w = outputFolderWriter(out);
+    w.write('x.md', 'new');
+    w.write('sub/y.md', 'y');
+    expect(readFileSync(join(out, 'x.md'), 'utf8')).toBe('new');
+    w.commit();
+    expect(readdirSync(out).sort()).toEqual(['keep.txt', 'sub', 'x.md']);
+    expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('kept');
+  });
+
+  it('refuses to move its files over a folder that appeared meanwhile, and leaves that folder alone', () => {
+    const out = join(root, 'reports');
+    const w = outputFolderWriter(out);
+    w.write('x.md', 'ours');
+    mkdirSync(out);
+    writeFileSync(join(out, 'theirs.txt'), 'theirs');
+    expect(() => w.commit()).toThrow(/appeared while the reports were compiled/);
+    expect(readdirSync(root)).toEqual(['reports']);
+    expect(readdirSync(out)).toEqual(['theirs.txt']);
+  });
+});
