@@ -79,7 +79,13 @@ export function collectIncidentPaths(root: string, paths: readonly string[]): { 
       }
       return;
     }
-    if (!st.isFile() || (!explicit && !isIncidentPath(rel)) || seen.has(rel)) return;
+    if ((!explicit && !isIncidentPath(rel)) || seen.has(rel)) return;
+    if (!st.isFile()) {
+      // A FIFO, socket or device named like an incident: reported, never opened (a FIFO would block).
+      seen.add(rel);
+      problems.push(fileProblem(rel, 'path/not-regular', `\`${rel}\` is not a regular file (a FIFO, socket or device)`, 'Incident records are plain files; remove it or replace it with the file itself.'));
+      return;
+    }
     seen.add(rel);
     files.push({ path: rel, abs });
   };

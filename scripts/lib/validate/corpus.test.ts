@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runValidate } from '../../cli/commands/validate.ts';
+import { execFileSync } from 'node:child_process';
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { parseIncidentFile } from '../parse/incident-file.ts';
 
@@ -79,6 +80,10 @@ GENERATED['hostile-long-lines'] = (root) => {
   writeFileSync(join(root, 'incidents', 'INC-20261203-8KQF-long-key.md'), `${FRONT('INC-20261203-8KQF')}${'k'.repeat(200_000)}: 1\n---\n\n## Summary\n\n${'- '.repeat(20_000)}x\n`);
 };
 
+GENERATED['not-regular-file'] = (root) => {
+  execFileSync('mkfifo', [join(root, 'incidents', 'INC-20261203-7KQF-pipe.md')]);
+};
+
 const CANARY_FILE = 'incidents/INC-20991231-ZZZZ-canary.md';
 const CANARY = FRONT('INC-20991231-ZZZZ').replace('tlp: TLP:AMBER', 'tlp: TLP:BLUE') + '---\n\n## Summary\n\nA canary.\n';
 
@@ -101,7 +106,7 @@ function prepare(name: string, withCanary: boolean): string {
 function listFiles(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]);
+    e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : e.isFile() ? [`${prefix}${e.name}`] : []);
 }
 
 /** Finds any Date object (or other non-plain value) in parsed data: none may exist (case 01). */
