@@ -44,14 +44,16 @@ const RFC3339 = /^(\d{4})-(\d\d)-(\d\d)[Tt ](\d\d):(\d\d):(\d\d)(\.\d+)?([Zz]|([
 export function timeOf(v: unknown): number | undefined {
   if (typeof v !== 'string') return undefined;
   // Memoised: each timestamp is compared by several rules and gates. Bounded, and pure.
-  if (timeCache.has(v)) return timeCache.get(v);
+  // One lookup per call (NaN stands for "not a time" in the cache).
+  const cached = timeCache.get(v);
+  if (cached !== undefined) return Number.isNaN(cached) ? undefined : cached;
   const t = parseTime(v);
   if (timeCache.size >= 50_000) timeCache.clear();
-  timeCache.set(v, t);
+  timeCache.set(v, t ?? Number.NaN);
   return t;
 }
 
-const timeCache = new Map<string, number | undefined>();
+const timeCache = new Map<string, number>();
 
 function parseTime(v: string): number | undefined {
   const m = RFC3339.exec(v);

@@ -192,6 +192,10 @@ function scanHeadings(lines: readonly string[]): Heading[] {
     const inParagraph = paraStart >= 0;
     const wasCode = afterCode;
     afterCode = false;
+    // Prose (a letter in column 1) starts none of the blocks below: no fence, heading, rule, table
+    // delimiter, HTML, quote or list marker begins with one. Most body lines take this path.
+    const c0 = line.charCodeAt(0) | 0x20;
+    if (c0 >= 0x61 && c0 <= 0x7a) { if (!inParagraph) paraStart = i; continue; }
     if (indentOf(line) >= 4) { afterCode = !inParagraph && !leftContainer; continue; } // indented code, or a paragraph continuation line
     const f = FENCE_OPEN.exec(line);
     if (f && !(f[1]![0] === '`' && f[2]!.includes('`'))) { fence = f[1]!; paraStart = -1; continue; }
