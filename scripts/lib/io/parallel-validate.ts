@@ -15,14 +15,14 @@ export async function validateInThreads(files: readonly FoundFile[], threads: nu
   const shares = Array.from({ length: threads }, (_, k) => files.slice(k * size, (k + 1) * size));
   const workers = shares.slice(1).map((share) => startWorker('validate', { found: share }));
   try {
-    const idsFromWorkers = workers.map((w) => nextMessage<{ ids: ReturnType<ValidateShare['ids']> }>(w));
+    const idsFromWorkers = workers.map((w) => handled(nextMessage<{ ids: ReturnType<ValidateShare['ids']> }>(w)));
     const read = readIncidentFiles(shares[0]!);
     const mine = new ValidateShare(read.files, read.problems);
     // Shares are contiguous runs of the sorted list, so concatenating keeps the one-thread order.
     const plan = crossFilePlan([mine.ids(), ...(await Promise.all(idsFromWorkers)).map((m) => m.ids)].flat());
     const message: ValidatePlanMessage = { knownIds: [...plan.knownIds], duplicates: [...plan.duplicates], withSources };
     const results = workers.map((w) => {
-      const answer = nextMessage<ShareResult>(w);
+      const answer = handled(nextMessage<ShareResult>(w));
       w.postMessage(message);
       return answer;
     });
@@ -31,4 +31,10 @@ export async function validateInThreads(files: readonly FoundFile[], threads: nu
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/** `p`, marked as handled: if this thread fails first, terminating the workers rejects answers nobody awaits any more. */
+function handled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {});
+  return p;
 }
