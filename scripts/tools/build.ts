@@ -48,7 +48,8 @@ export async function buildBundle(outDir: string = BUILD_DIR): Promise<{ inputs:
     outputs[relative(tmp, join(process.cwd(), out)).split('\\').join('/')] = statSync(join(process.cwd(), out)).size;
   }
   writeFileSync(join(tmp, 'manifest.json'), JSON.stringify({ version: 2, inputs, outputs } satisfies Manifest) + '\n');
-  // Swap in the finished build: readers see the old one or the new one, never half of either.
+  // Swap in the finished build: readers see the old one, the new one or none (the bin then uses
+  // tsx), never half of either.
   const old = `${outDir}.old-${process.pid}`;
   try { renameSync(outDir, old); } catch { /* no previous build */ }
   renameSync(tmp, outDir);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ValidateFunction } from 'ajv';
@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
 
 /**
  * An on-disk compile cache for the shipped JSON Schemas: Ajv's standalone code, keyed by a hash of
- * the schema and of the Ajv setup (versions, options, createAjv's code), in
+ * the schema and of the Ajv setup (versions, options, the source of validate/ajv.ts), in
  * node_modules/.cache/incident-ledger/ajv/. Compiling
  * the incident, lifecycle, regimes and settings schemas costs ~300 ms per process; loading their
  * compiled code costs a few ms and does not load Ajv itself. Same key, same code: never stale.
@@ -19,9 +19,11 @@ const require = createRequire(import.meta.url);
  */
 export function cachingCompiler(dir: string = join(PACKAGE_ROOT, 'node_modules', '.cache', 'incident-ledger', 'ajv')): SchemaCompiler {
   // The key covers everything that decides the generated code: both packages' versions, our
-  // options and the text of createAjv itself (formats, keywords), so editing the setup changes it.
+  // options and the source of the Ajv setup (formats, keywords), so editing the setup changes it.
+  // The source files, not createAjv.toString(): that text differs between tsx and the bundle, and
+  // the cache `npm run build` warms must be the one the bundle finds.
   const versions = ['ajv', 'ajv-formats'].map((p) => (require(`${p}/package.json`) as { version: string }).version);
-  const setup = createHash('sha256').update(JSON.stringify([versions, AJV_OPTIONS, createAjv.toString()])).digest('hex');
+  const setup = createHash('sha256').update(JSON.stringify([versions, AJV_OPTIONS, setupSource()])).digest('hex');
   return (schema) => {
     const key = createHash('sha256').update(setup).update(JSON.stringify(schema)).digest('hex').slice(0, 24);
     const file = join(dir, `${key}.cjs`);
@@ -45,6 +47,14 @@ export function cachingCompiler(dir: string = join(PACKAGE_ROOT, 'node_modules',
     }
     return validate;
   };
+}
+
+function setupSource(): string {
+  try {
+    return ['ajv.ts', 'ajv-options.ts'].map((f) => readFileSync(join(PACKAGE_ROOT, 'scripts', 'lib', 'validate', f), 'utf8')).join('\0');
+  } catch {
+    return createAjv.toString(); // sources not shipped: the function text still changes with an edit
+  }
 }
 
 /** Makes every compileShipped call in this process go through the on-disk cache. */
