@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -126,6 +126,25 @@ describe('incident report', () => {
     expect((await run(['--out', out])).err).toMatch(message);
     expect(git('status', '--porcelain')).toBe('');
     expect(git('ls-files').split('\n').length).toBe(before);
+  });
+
+  it.each([
+    ['a link to incidents/', 'incidents', 'sub', /must not be inside incidents\//],
+    ['a link to the repository, then incidents/', '.', 'incidents/x', /must not be inside incidents\//],
+    ['a link to the repository, then .git/', '.', '.git/x', /must not be inside \.git\//],
+    ['a link to the repository itself', '.', '', /is the repository or a folder containing it/],
+  ])('refuses --out through %s (symbolic links resolved) and writes nothing', async (_name, target, tail, message) => {
+    const outside = mkdtempSync(join(tmpdir(), 'report-link-'));
+    try {
+      symlinkSync(join(repo, target), join(outside, 'link'));
+      const r = await run(['--out', join(outside, 'link', tail)]);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(git('status', '--porcelain', '--ignored')).not.toMatch(/incidents\/(sub|x)|\.git\/x/);
+      expect(existsSync(join(repo, 'incidents/sub'))).toBe(false);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('skips an invalid file with its diagnostics (exit 1) and still writes the rest', async () => {

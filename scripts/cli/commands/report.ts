@@ -209,12 +209,24 @@ async function refuseUnsafeOutDir(cwd: string, outDir: string, owned: boolean,
     const rel = relative(parent, child);
     return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
   };
+  const { existsSync, realpathSync } = await import('node:fs');
+  const { basename, dirname, join } = await import('node:path');
+  // Where a path really leads: symbolic links in its existing part resolved (a link to the
+  // repository must not smuggle --out into incidents/ or .git/).
+  const real = (p: string): string => {
+    let head = p;
+    const tail: string[] = [];
+    while (!existsSync(head) && dirname(head) !== head) { tail.unshift(basename(head)); head = dirname(head); }
+    try { return join(realpathSync(head), ...tail); } catch { return p; }
+  };
   const here = resolve(cwd);
-  if (inside(outDir, here)) {
-    throw new UsageError(`--out ${relative(cwd, outDir) || '.'} is the repository or a folder containing it; reports need a folder of their own, e.g. --out out/reports`);
-  }
-  for (const d of ['incidents', 'schemas', 'scripts', 'templates', '.github', '.git']) {
-    if (inside(resolve(here, d), outDir)) throw new UsageError(`--out must not be inside ${d}/; use a folder of its own, e.g. --out out/reports`);
+  for (const [repo, out] of [[here, outDir], [real(here), real(outDir)]] as const) {
+    if (inside(out, repo)) {
+      throw new UsageError(`--out ${relative(cwd, outDir) || '.'} is the repository or a folder containing it; reports need a folder of their own, e.g. --out out/reports`);
+    }
+    for (const d of ['incidents', 'schemas', 'scripts', 'templates', '.github', '.git']) {
+      if (inside(resolve(repo, d), out)) throw new UsageError(`--out must not be inside ${d}/ (here: ${relative(cwd, outDir)}); use a folder of its own, e.g. --out out/reports`);
+    }
   }
   const entries = await readdir(outDir).catch(() => [] as string[]);
   if (entries.includes('.git')) throw new UsageError(`--out ${relative(cwd, outDir)} holds a git repository; reports need a folder of their own, e.g. --out out/reports`);
