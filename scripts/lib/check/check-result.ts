@@ -1,3 +1,4 @@
+import { isRedTlp } from '../validate/redaction.ts';
 import { asString } from '../model/access.ts';
 import { idFromFileName } from '../model/incident-id.ts';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
@@ -41,7 +42,7 @@ export interface CheckedChange {
 }
 
 /** Assembles the result: incidents sorted by id, diagnostics deduplicated and sorted, counts. */
-export function buildCheckResult(refs: { base: string; baseSha: string; headSha: string; mergeBase: string }, checked: readonly CheckedChange[], diagnostics: readonly Diagnostic[]): CheckResult {
+export function buildCheckResult(refs: { base: string; baseSha: string; headSha: string; mergeBase: string }, checked: readonly CheckedChange[], diagnostics: readonly Diagnostic[], knownPhases?: ReadonlySet<string>): CheckResult {
   const diags = dedupeDiagnostics(diagnostics);
   const count = (files: string[], sev: Diagnostic['severity']) => diags.filter((d) => files.includes(d.file) && d.severity === sev).length;
   const incidents = checked.map(({ change, transition }): CheckedIncident => {
@@ -53,7 +54,8 @@ export function buildCheckResult(refs: { base: string; baseSha: string; headSha:
     return {
       id: asString(data['id']) ?? asString(change.base?.data?.['id']) ?? idFromFileName(file) ?? file,
       file, previousFile, change: change.kind,
-      phaseBefore: transition.phaseBefore, phaseAfter: transition.phaseAfter,
+      // A TLP:RED record's phase is shown only when it is one of the lifecycle's (a typo may hold anything).
+      phaseBefore: shownPhase(transition.phaseBefore, tlp, knownPhases), phaseAfter: shownPhase(transition.phaseAfter, tlp, knownPhases),
       gatesPassed: transition.gatesPassed, approvalsRequired: transition.approvalsRequired,
       title: tlp === 'TLP:RED' ? WITHHELD_TITLE : asString(data['title']) ?? '',
       severity: asString(data['severity']) ?? null, tlp,
@@ -81,4 +83,9 @@ export function dedupeDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function shownPhase(phase: string | null, tlp: string | null, known: ReadonlySet<string> | undefined): string | null {
+  if (phase === null || !isRedTlp(tlp)) return phase;
+  return known?.has(phase) ? phase : '(withheld)';
 }

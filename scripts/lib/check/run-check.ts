@@ -88,7 +88,7 @@ export async function runCheck(cwd: string, opts: CheckOptions): Promise<CheckRu
   const shown = checked.map(({ change }) => change.head ?? change.base!);
   return {
     uncommitted,
-    result: buildCheckResult({ base: opts.base, baseSha, headSha, mergeBase: mb }, checked, diagnostics),
+    result: buildCheckResult({ base: opts.base, baseSha, headSha, mergeBase: mb }, checked, diagnostics, new Set(lifecycle.phases.map((p) => p.id))),
     sources: new Map(shown.map((p) => [p.file, p.text])),
     redacted: new Set(shown.filter(isRedFile).map((p) => p.file)),
   };

@@ -1,6 +1,6 @@
 import { asArray, asRecord, asString, timeOf, type Data } from '../../model/access.ts';
 import type { Finding } from '../../model/finding.ts';
-import { mayContainSecret, secretKind } from '../redaction.ts';
+import { isRedTlp, mayContainSecret, secretKind } from '../redaction.ts';
 import { timestampOrderFinding } from '../../model/timestamp-order.ts';
 
 /**
@@ -57,8 +57,10 @@ export function* timelineSorted({ data }: FileRuleInput): Generator<Finding> {
     const t = timeOf(at);
     if (t === undefined) continue;
     if (last !== undefined && t < last) {
+      const shown = isRedTlp(data['tlp']) ? '' : ` (${String(at)})`;
+      const before = isRedTlp(data['tlp']) ? '' : ` (${lastAt})`;
       yield { rule: 'timeline/unsorted', pointer: `/timeline/${i}/at`, which: 'value',
-        message: `timeline entry ${i + 1} (${String(at)}) is earlier than the entry before it (${lastAt}); the timeline is kept in time order`,
+        message: `timeline entry ${i + 1}${shown} is earlier than the entry before it${before}; the timeline is kept in time order`,
         hint: 'Move the entry to its place in time order. Existing entries are never edited once merged: only reorder entries added in this change.' };
     }
     if (last === undefined || t >= last) { last = t; lastAt = String(at); }
@@ -70,9 +72,14 @@ export function* phaseHistoryConsistent({ data }: FileRuleInput): Generator<Find
   if (!history.length) return;
   const lastEntry = history[history.length - 1]!;
   if (lastEntry['phase'] !== data['phase']) {
+    // A TLP:RED record's values are never echoed, not even a mistyped phase.
+    const red = isRedTlp(data['tlp']);
+    const phase = red ? '<phase>' : String(data['phase']);
     yield { rule: 'phase-history/current-phase', pointer: '/phase', which: 'value',
-      message: `\`phase\` is \`${String(data['phase'])}\` but the last \`phase_history\` entry is \`${String(lastEntry['phase'])}\``,
-      hint: `Append \`- { phase: ${String(data['phase'])}, entered_at: <now>, by: <you> }\` to phase_history, or use: npm run incident -- advance <id>` };
+      message: red
+        ? '`phase` differs from the last `phase_history` entry (values withheld: TLP:RED)'
+        : `\`phase\` is \`${phase}\` but the last \`phase_history\` entry is \`${String(lastEntry['phase'])}\``,
+      hint: `Append \`- { phase: ${phase}, entered_at: <now>, by: <you> }\` to phase_history, or use: npm run incident -- advance <id>` };
   }
   let prev: number | undefined;
   for (const [i, h] of history.entries()) {
