@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,5 +54,33 @@ describe('outputFolderWriter', () => {
     expect(() => w.commit()).toThrow(/appeared while the reports were compiled/);
     expect(readdirSync(root)).toEqual(['reports']);
     expect(readdirSync(out)).toEqual(['theirs.txt']);
+  });
+});
+
+describe('outputFolderWriter, leftovers of killed runs', () => {
+  it('removes staging folders of dead processes for the same output folder, and nothing else', () => {
+    const deadPid = spawnSync('true').pid!;
+    const alivePid = process.ppid;
+    mkdirSync(join(root, `.reports.staging-${deadPid}-0123abcd`, 'INC-1'), { recursive: true });
+    writeFileSync(join(root, `.reports.staging-${deadPid}-0123abcd`, 'INC-1', 'internal.md'), 'TLP:RED leftovers');
+    mkdirSync(join(root, `.reports.staging-${alivePid}-0123abcd`));
+    mkdirSync(join(root, `.other.staging-${deadPid}-0123abcd`));
+    mkdirSync(join(root, `.reports.staging-${deadPid}-notahex1`));
+    const w = outputFolderWriter(join(root, 'reports'));
+    w.write('index.html', 'x');
+    w.commit();
+    expect(readdirSync(root).sort()).toEqual([`.other.staging-${deadPid}-0123abcd`, `.reports.staging-${alivePid}-0123abcd`, `.reports.staging-${deadPid}-notahex1`, 'reports'].sort());
+  });
+
+  it('removes its staging folder when interrupted (SIGINT), exiting 130', () => {
+    const script = `
+      const { outputFolderWriter } = await import(${JSON.stringify(new URL('./output-files.ts', import.meta.url).href)});
+      const w = outputFolderWriter(${JSON.stringify(join(root, 'reports'))});
+      w.write('a.md', 'TLP:RED half-written');
+      process.kill(process.pid, 'SIGINT');
+      setTimeout(() => {}, 5000);`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(130);
+    expect(readdirSync(root)).toEqual([]);
   });
 });

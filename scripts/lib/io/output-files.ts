@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -116,12 +116,20 @@ export function outputFolderWriter(outDir: string): OutputFolderWriter {
   }
   const target = { dir: staging, eachAtomic: false };
   let open = true;
+  // Interrupted (Ctrl-C, a CI timeout): the half-written staging folder (which may hold TLP:RED
+  // reports) is removed before exiting, never left beside the output folder.
+  const onSignal = (signal: NodeJS.Signals) => {
+    rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  const close = () => { open = false; process.off('SIGINT', onSignal).off('SIGTERM', onSignal); };
   return {
     target,
     write: (rel, content) => writeToTarget(target, rel, content),
     commit() {
       if (!open) return;
-      open = false;
+      close();
       try {
         renameSync(staging, outDir);
       } catch (err) {
@@ -134,8 +142,8 @@ export function outputFolderWriter(outDir: string): OutputFolderWriter {
     },
     abort() {
       if (!open) return;
-      open = false;
-      rmSync(staging, { recursive: true, force: true });
+      close();
+      rmSync(staging, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 }
@@ -144,6 +152,7 @@ export function outputFolderWriter(outDir: string): OutputFolderWriter {
 function makeStaging(outDir: string): string | undefined {
   if (existsSync(outDir)) return undefined;
   mkdirSync(dirname(outDir), { recursive: true });
+  removeStaleStaging(outDir);
   for (let attempt = 0; attempt < 5; attempt++) {
     const staging = join(dirname(outDir), `.${basename(outDir)}.staging-${process.pid}-${randomBytes(4).toString('hex')}`);
     try {
@@ -155,4 +164,28 @@ function makeStaging(outDir: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Staging folders of this output folder left by runs that were killed outright (SIGKILL, a power
+ * cut): recognised by their exact name pattern and removed when the process that made them is gone.
+ */
+function removeStaleStaging(outDir: string): void {
+  const pattern = new RegExp(`^\\.${basename(outDir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.staging-(\\d+)-[0-9a-f]{8}$`);
+  let names: string[];
+  try { names = readdirSync(dirname(outDir)); } catch { return; }
+  for (const name of names) {
+    const pid = Number(pattern.exec(name)?.[1]);
+    if (!pid || pid === process.pid || processAlive(pid)) continue;
+    rmSync(join(dirname(outDir), name), { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // alive, someone else's
+  }
 }
