@@ -147,6 +147,14 @@ describe('incident report', () => {
     }
   });
 
+  it('refuses --out naming a file before compiling anything, and leaves the file alone', async () => {
+    writeFileSync(join(repo, 'notes.txt'), 'mine');
+    const r = await run(['--out', 'notes.txt']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--out notes\.txt is a file, not a folder/);
+    expect(readFileSync(join(repo, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
   it('skips an invalid file with its diagnostics (exit 1) and still writes the rest', async () => {
     writeFileSync(join(repo, 'incidents/2026/INC-20261201-ZZZZ-broken.md'), '---\nid: INC-20261201-ZZZZ\ntitle: [unclosed\n---\n');
     const r = await run(['--format', 'md']);

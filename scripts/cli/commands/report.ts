@@ -228,6 +228,9 @@ async function refuseUnsafeOutDir(cwd: string, outDir: string, owned: boolean,
       if (inside(resolve(repo, d), out)) throw new UsageError(`--out must not be inside ${d}/ (here: ${relative(cwd, outDir)}); use a folder of its own, e.g. --out out/reports`);
     }
   }
+  const { statSync } = await import('node:fs');
+  const kind = (() => { try { return statSync(outDir).isDirectory() ? 'dir' : 'other'; } catch { return 'none'; } })();
+  if (kind === 'other') throw new UsageError(`--out ${relative(cwd, outDir)} is a file, not a folder; reports need a folder of their own, e.g. --out out/reports`);
   const entries = await readdir(outDir).catch(() => [] as string[]);
   if (entries.includes('.git')) throw new UsageError(`--out ${relative(cwd, outDir)} holds a git repository; reports need a folder of their own, e.g. --out out/reports`);
   if (!owned && entries.length > 0) {
