@@ -57,7 +57,7 @@ export function buildCheckResult(refs: { base: string; baseSha: string; headSha:
       // A TLP:RED record's phase is shown only when it is one of the lifecycle's (a typo may hold anything).
       phaseBefore: shownPhase(transition.phaseBefore, tlp, knownPhases), phaseAfter: shownPhase(transition.phaseAfter, tlp, knownPhases),
       gatesPassed: transition.gatesPassed, approvalsRequired: transition.approvalsRequired,
-      title: tlp === 'TLP:RED' ? WITHHELD_TITLE : asString(data['title']) ?? '',
+      title: isRedTlp(tlp) ? WITHHELD_TITLE : asString(data['title']) ?? '',
       severity: asString(data['severity']) ?? null, tlp,
       errors: count([file], 'error'), warnings: count([file], 'warning'),
     };

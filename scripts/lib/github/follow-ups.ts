@@ -1,4 +1,5 @@
 import { asArray, asRecord, asString, isPresent, type Data } from '../model/access.ts';
+import { isRedTlp } from '../validate/redaction.ts';
 import type { RepoRef } from './actions-io.ts';
 import type { GithubClient } from './client.ts';
 import { indexMarkedIssues } from './issue-index.ts';
@@ -24,7 +25,7 @@ export function planFollowUps(incidents: ReadonlyArray<{ file: string; data: Dat
     if (data['phase'] !== 'feedback') continue;
     const id = asString(data['id']);
     if (!id || !/^INC-[0-9A-Z-]+$/.test(id)) continue;
-    const restricted = data['tlp'] === 'TLP:RED' || data['tlp'] === 'TLP:AMBER+STRICT';
+    const restricted = isRedTlp(data['tlp']) || data['tlp'] === 'TLP:AMBER+STRICT';
     for (const raw of asArray(data['action_items'])) {
       const it = asRecord(raw);
       const item = asString(it['id']);
