@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { asString } from '../lib/model/access.ts';
+import { asString, timeOf } from '../lib/model/access.ts';
 import { hasErrors, type Diagnostic } from '../lib/model/diagnostic.ts';
 import { applyOps, expectedData, type EditOp } from '../lib/edit/ops.ts';
 import { verifyEdit } from '../lib/edit/verify.ts';
@@ -45,8 +45,10 @@ const SKEW_MS = 5 * 60_000;
  */
 export function parseTimeOption(name: string, value: string | undefined, now: Date): string {
   if (value === undefined) return isoSeconds(now);
-  if (!RFC3339.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`${name} must be an RFC 3339 time with an offset, e.g. 2026-12-03T09:30:00Z (got "${value}")`);
-  if (Date.parse(value) > now.getTime() + SKEW_MS) throw new UsageError(`${name} ${value} is in the future (now is ${isoSeconds(now)}); record things when they have happened`);
+  // timeOf, not Date.parse: 30 February is refused here, not rolled over into March.
+  const t = RFC3339.test(value) ? timeOf(value) : undefined;
+  if (t === undefined) throw new UsageError(`${name} must be an RFC 3339 time with an offset, e.g. 2026-12-03T09:30:00Z (got "${value}")`);
+  if (t > now.getTime() + SKEW_MS) throw new UsageError(`${name} ${value} is in the future (now is ${isoSeconds(now)}); record things when they have happened`);
   return value;
 }
 
