@@ -5,7 +5,7 @@ import type { ReportContext } from '../render/report/context.ts';
 import { reportSource } from '../render/report/sources.ts';
 import type { ReportSource } from '../render/report/view.ts';
 import { writeToTarget, type OutputTarget } from './output-files.ts';
-import { nextMessage, startWorker } from './workers.ts';
+import { contiguousShares, nextMessage, startWorker } from './workers.ts';
 
 /**
  * Rendering the per-incident reports of a compile in several threads. Every report file is a pure
@@ -79,8 +79,7 @@ export interface ReportWorker { worker: Worker; files: ReadonlySet<string>; read
  * which parses it while the main thread validates. Returns the workers and the main thread's files.
  */
 export function startReportWorkers(threads: number, files: readonly { path: string; bytes: Uint8Array }[]): { workers: ReportWorker[]; mine: ReadonlySet<string> } {
-  const size = Math.ceil(files.length / Math.max(1, threads));
-  const shares = Array.from({ length: Math.max(1, threads) }, (_, k) => files.slice(k * size, (k + 1) * size));
+  const shares = contiguousShares(files, threads);
   const workers = shares.slice(1).map((share): ReportWorker => {
     const worker = startWorker('report');
     const ready = nextMessage(worker);

@@ -44,7 +44,7 @@ describe('validate in worker threads', () => {
     [10, {}, 8, 1], [5000, {}, 8, 4], [5000, {}, 3, 3], [5000, {}, 2, 1], [5000, { INCIDENT_LEDGER_THREADS: '1' }, 8, 1],
     [3, { INCIDENT_LEDGER_THREADS: '8' }, 2, 3], [5000, { INCIDENT_LEDGER_THREADS: '2' }, 2, 2], [50, { INCIDENT_LEDGER_THREADS: 'x' }, 8, 1],
   ] as const)('threadCount(%i items, %j, %i cores) → %i', (items, env, cores, expected) => {
-    expect(threadCount(items, env, 2000, 3, cores)).toBe(expected);
+    expect(threadCount(items, env, { cores })).toBe(expected);
   });
 });
 

@@ -2,7 +2,7 @@ import { crossFilePlan } from '../validate/validator.ts';
 import { ValidateShare, type ShareResult, type ValidatePlanMessage } from '../validate/validate-share.ts';
 import { readIncidentFiles, type FoundFile } from './incident-files.ts';
 import { shippedValidator } from './shipped-validator.ts';
-import { nextMessage, startWorker } from './workers.ts';
+import { contiguousShares, nextMessage, startWorker } from './workers.ts';
 
 /**
  * Validates `files` in `threads` threads (this one included) with exactly the result of one
@@ -11,8 +11,7 @@ import { nextMessage, startWorker } from './workers.ts';
  * validates itself. Diagnostics come back unsorted; the caller sorts.
  */
 export async function validateInThreads(files: readonly FoundFile[], threads: number, withSources: boolean): Promise<ShareResult> {
-  const size = Math.ceil(files.length / threads);
-  const shares = Array.from({ length: threads }, (_, k) => files.slice(k * size, (k + 1) * size));
+  const shares = contiguousShares(files, threads);
   const workers = shares.slice(1).map((share) => startWorker('validate', { found: share }));
   try {
     const idsFromWorkers = workers.map((w) => handled(nextMessage<{ ids: ReturnType<ValidateShare['ids']> }>(w)));

@@ -27,10 +27,17 @@ export function startWorker(name: string, workerData?: unknown): Worker {
  * same wall time as in one when the machine was idle and ~40% longer when it was shared, so CPU-
  * light work (validate) asks for 3 cores; heavier work (report) may ask for 2.
  */
-export function threadCount(items: number, env: Readonly<Record<string, string | undefined>>, minItems = 2000, minCores = 3, cores = availableParallelism()): number {
+export function threadCount(items: number, env: Readonly<Record<string, string | undefined>>,
+  { minItems = 2000, minCores = 3, cores = availableParallelism() }: { minItems?: number; minCores?: number; cores?: number } = {}): number {
   const forced = Number.parseInt(env['INCIDENT_LEDGER_THREADS'] ?? '', 10);
   if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, 16, Math.max(1, items));
   return items >= minItems && cores >= minCores ? Math.min(cores, 4) : 1;
+}
+
+/** `items` in `n` contiguous runs (the first `ceil(len / n)` long): concatenated, they are `items` again in order. */
+export function contiguousShares<T>(items: readonly T[], n: number): T[][] {
+  const size = Math.ceil(items.length / Math.max(1, n));
+  return Array.from({ length: Math.max(1, n) }, (_, k) => items.slice(k * size, (k + 1) * size));
 }
 
 /** The next message from a worker; an error or exit before it rejects. */
@@ -39,7 +46,7 @@ export function nextMessage<T>(worker: Worker): Promise<T> {
     const cleanup = () => { worker.off('message', onMessage); worker.off('error', onError); worker.off('exit', onExit); };
     const onMessage = (m: T) => { cleanup(); resolve(m); };
     const onError = (e: Error) => { cleanup(); reject(e); };
-    const onExit = (code: number) => { cleanup(); reject(new Error(`worker thread exited (${code}) before answering`)); };
+    const onExit = (code: number) => { cleanup(); reject(new Error(`a worker thread exited (code ${code}) before answering; run again with INCIDENT_LEDGER_THREADS=1 to work in one thread, and report the problem`)); };
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
   });
 }
