@@ -7,7 +7,6 @@ import { threadCount } from '../../lib/io/workers.ts';
 import { hasErrors, sortDiagnostics } from '../../lib/model/diagnostic.ts';
 import { formatGithub } from '../../lib/render/diagnostics-github.ts';
 import { formatHuman, summaryLine } from '../../lib/render/diagnostics-human.ts';
-import { maskLines, withheldLines } from '../../lib/validate/redaction.ts';
 import { EXIT, type CliIo, type RegisterVerb } from '../io.ts';
 import { formatOption, type OutputFormat } from '../format-option.ts';
 
@@ -34,12 +33,7 @@ export async function runValidate(io: CliIo, paths: readonly string[], format: O
     // Given paths, the rest of the repository still counts: ids must be unique and references resolve.
     const idIndex = paths.length ? await workingTreeIdIndex(io.cwd) : new Map<string, string[]>();
     const plan = crossFilePlan(share.ids(), idIndex.keys());
-    const own = share.finish(shippedValidator(), plan.knownIds, plan.duplicates, false);
-    const diagnostics = [...own.diagnostics, ...duplicateIdDiagnostics(share.parsed, idIndex)];
-    // Code frames never show secrets or TLP:RED entries: those lines are masked before rendering.
-    const withDiagnostics = new Set(diagnostics.map((d) => d.file));
-    const sources = share.parsed.filter((p) => withDiagnostics.has(p.file)).map((p): [string, string] => [p.file, maskLines(p.text, withheldLines(p))]);
-    result = { ...own, diagnostics, sources };
+    result = share.finish(shippedValidator(), plan.knownIds, plan.duplicates, format === 'human', duplicateIdDiagnostics(share.parsed, idIndex));
   }
   const diagnostics = sortDiagnostics([...problems, ...result.diagnostics]);
   const files = result.files;

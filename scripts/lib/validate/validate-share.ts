@@ -35,14 +35,21 @@ export class ValidateShare {
     return this.parsed.map((f) => ({ file: f.file, id: fileId(f) }));
   }
 
-  /** `duplicates` is keyed by file path (entries for other shares' files are ignored). */
-  finish(validator: Validator, knownIds: ReadonlySet<string>, duplicates: ReadonlyMap<string, Finding>, withSources: boolean): ShareResult {
+  /**
+   * `duplicates` is keyed by file path (entries for other shares' files are ignored); `extra` holds
+   * findings about this share's files made elsewhere (duplicates of files outside the set), shown
+   * with code frames like the share's own.
+   */
+  finish(validator: Validator, knownIds: ReadonlySet<string>, duplicates: ReadonlyMap<string, Finding>, withSources: boolean, extra: readonly Diagnostic[] = []): ShareResult {
     const diagnostics: Diagnostic[] = [...this.readProblems];
     const sources: [string, string][] = [];
+    const extraOf = new Map<string, Diagnostic[]>();
+    for (const d of extra) extraOf.set(d.file, [...(extraOf.get(d.file) ?? []), d]);
     this.parsed.forEach((f) => {
       const own = validator.validateFile(f, { knownIds });
       const dup = duplicates.get(f.file);
       if (dup) own.push(toDiagnostic(f, dup));
+      own.push(...(extraOf.get(f.file) ?? []));
       diagnostics.push(...own);
       if (withSources && own.length) sources.push([f.file, maskLines(f.text, withheldLines(f))]);
     });
