@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../check/check-result.ts';
 import type { Diagnostic } from '../model/diagnostic.ts';
-import { renderCheckSummary } from './check-summary.ts';
+import { renderCheckSummary, renderValidateSummary } from './check-summary.ts';
 
 const sha = (c: string) => c.repeat(40);
 
@@ -42,5 +42,22 @@ describe('renderCheckSummary', () => {
   it('with a full-size result stays under GitHub\'s 1 MiB', () => {
     const md = renderCheckSummary(result(Array.from({ length: 20_000 }, (_, i) => diag(i + 1))));
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(1024 * 1024);
+  });
+});
+
+describe('renderValidateSummary', () => {
+  it('stays within the byte limit and says how many findings were left out', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => diag(i + 1));
+    const md = renderValidateSummary(4000, many, 64 * 1024);
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(64 * 1024);
+    expect(md).toContain('✖ 5000 errors, 0 warning(s), 0 notice(s) in 4000 incident files.');
+    const left = Number(/_(\d+) more finding\(s\) not shown/.exec(md)?.[1]);
+    const shown = md.split('\n').filter((l) => l.startsWith('- **')).length;
+    expect(shown + left).toBe(5000);
+    expect(shown).toBeGreaterThan(100);
+  });
+
+  it('without findings is the verdict alone', () => {
+    expect(renderValidateSummary(3, [])).toBe('## Incident validate\n\n✔ no errors, 0 warning(s), 0 notice(s) in 3 incident files.\n\n');
   });
 });

@@ -23,27 +23,30 @@ export function renderCheckSummary(r: CheckResult, limit = SUMMARY_LIMIT_BYTES):
   if (r.incidents.length) {
     head.push('| Incident | Title | Change | Phase | Gates passed | Approval required | Errors | Warnings |', '|---|---|---|---|---|---|---:|---:|');
   }
-  const tail: string[] = ['', '### Findings', ''];
-  const parts = [...r.incidents.map(row), ...r.diagnostics.map(finding)];
-  let out = head.join('\n') + '\n';
-  let size = byteLength(out);
-  let inFindings = false;
+  const tail = ['', '### Findings', ''].join('\n') + '\n';
+  const rows = [...r.incidents.map(row), ...r.diagnostics.map((d, k) => (k === 0 ? tail : '') + finding(d))];
+  const shown = withinLimit(head.join('\n') + '\n', rows, limit,
+    (left) => `\n_${left} more row${left === 1 ? '' : 's'} not shown: the summary is limited to ${Math.round(limit / 1024)} KiB. The job log and the check-result artifact have everything._\n`);
+  if (!shown.complete) return shown.text;
+  return shown.text + (r.diagnostics.length ? '' : `\n${r.incidents.length ? 'No findings.' : 'No incident files changed.'}\n`);
+}
+
+/**
+ * `head` and then `rows`, one per line, for as long as they fit in `limit` bytes with room left
+ * for `note(rows left out)`, which ends the text when they do not all fit.
+ */
+function withinLimit(head: string, rows: readonly string[], limit: number, note: (left: number) => string): { text: string; complete: boolean } {
   const reserve = 400; // room for the truncation note
-  for (const [i, part] of parts.entries()) {
-    const prefix = !inFindings && i >= r.incidents.length ? tail.join('\n') + '\n' : '';
-    const next = prefix + part + '\n';
+  let out = head;
+  let size = byteLength(out);
+  for (const [i, part] of rows.entries()) {
+    const next = part + '\n';
     const nextSize = byteLength(next);
-    if (size + nextSize > limit - reserve) {
-      const left = parts.length - i;
-      out += `\n_${left} more row${left === 1 ? '' : 's'} not shown: the summary is limited to ${Math.round(limit / 1024)} KiB. The job log and the check-result artifact have everything._\n`;
-      return out;
-    }
-    if (prefix) inFindings = true;
+    if (size + nextSize > limit - reserve) return { text: out + note(rows.length - i), complete: false };
     out += next;
     size += nextSize;
   }
-  if (!r.diagnostics.length) out += `\n${r.incidents.length ? 'No findings.' : 'No incident files changed.'}\n`;
-  return out;
+  return { text: out, complete: true };
 }
 
 function row(i: CheckedIncident): string {
@@ -73,17 +76,8 @@ export function renderValidateSummary(files: number, diags: readonly Diagnostic[
   const count = (s: Diagnostic['severity']) => diags.filter((d) => d.severity === s).length;
   const errors = count('error');
   const verdict = errors ? `✖ ${errors} error${errors === 1 ? '' : 's'}` : '✔ no errors';
-  let out = ['## Incident validate', '', `${verdict}, ${count('warning')} warning(s), ${count('notice')} notice(s) in ${files} incident file${files === 1 ? '' : 's'}.`, ''].join('\n') + '\n';
-  if (!diags.length) return out;
-  out += '### Findings\n\n';
-  let size = byteLength(out);
-  for (const [i, d] of diags.entries()) {
-    const next = finding(d) + '\n';
-    if (size + byteLength(next) > limit - 400) {
-      return out + `\n_${diags.length - i} more finding(s) not shown: the summary is limited to ${Math.round(limit / 1024)} KiB. The job log has everything._\n`;
-    }
-    out += next;
-    size += byteLength(next);
-  }
-  return out;
+  const head = ['## Incident validate', '', `${verdict}, ${count('warning')} warning(s), ${count('notice')} notice(s) in ${files} incident file${files === 1 ? '' : 's'}.`, ''].join('\n') + '\n';
+  if (!diags.length) return head;
+  return withinLimit(head + '### Findings\n\n', diags.map(finding), limit,
+    (left) => `\n_${left} more finding(s) not shown: the summary is limited to ${Math.round(limit / 1024)} KiB. The job log has everything._\n`).text;
 }
