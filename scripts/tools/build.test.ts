@@ -99,6 +99,10 @@ describe('bundled CLI', () => {
     expect(viaBundle).toEqual(run(false, args));
   }, 60_000);
 
+  it('writes a manifest the bin accepts as fresh for the sources it was built from', () => {
+    expect(isFresh(pathToFileURL(out + '/'), PACKAGE_ROOT)).toBe(true);
+  });
+
   it('records every bundled source in its manifest', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { inputs: Record<string, unknown> };
     expect(Object.keys(manifest.inputs)).toContain('scripts/cli/main.ts');

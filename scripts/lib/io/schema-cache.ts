@@ -59,5 +59,7 @@ function setupSource(): string {
 
 /** Makes every compileShipped call in this process go through the on-disk cache. */
 export function installSchemaCache(dir?: string): void {
-  useSchemaCompiler(cachingCompiler(dir));
+  // Set up on the first compile: commands that compile nothing (--help, new) skip the key's file reads.
+  let compiler: SchemaCompiler | undefined;
+  useSchemaCompiler((schema) => (compiler ??= cachingCompiler(dir))(schema));
 }
