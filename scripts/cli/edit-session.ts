@@ -10,7 +10,7 @@ import { collectIncidentFiles } from '../lib/io/incident-files.ts';
 import { shippedValidator } from '../lib/io/shipped-validator.ts';
 import { parseIncidentFile, type ParsedFile } from '../lib/parse/incident-file.ts';
 import { formatHuman } from '../lib/render/diagnostics-human.ts';
-import { isRedFile } from '../lib/validate/redaction.ts';
+import { frameSources, isRedFile } from '../lib/validate/redaction.ts';
 import { EXIT, UsageError, type CliIo } from './io.ts';
 
 /** The world an authoring command needs, injectable so tests fix the clock, randomness and author. */
@@ -133,7 +133,7 @@ export function refuseClosed(inc: LoadedIncident, id: string): void {
 
 export function printDiagnostics(io: CliIo, parsed: ParsedFile, diags: readonly Diagnostic[]): void {
   const red = new Set(isRedFile(parsed) ? [parsed.file] : []);
-  io.stderr(formatHuman(diags, new Map([[parsed.file, parsed.text]]), red));
+  io.stderr(formatHuman(diags, frameSources([parsed]), red));
 }
 
 /**

@@ -30,7 +30,7 @@ export async function runImport(io: CliIo, kind: 'veris' | 'thehive', paths: rea
   const { shippedValidator } = await import('../../lib/io/shipped-validator.ts');
   const { shippedLifecycle } = await import('../../lib/io/shipped-lifecycle.ts');
   const { PACKAGE_ROOT } = await import('../../lib/io/shipped-schemas.ts');
-  const { isRedFile } = await import('../../lib/validate/redaction.ts');
+  const { frameSources, isRedFile } = await import('../../lib/validate/redaction.ts');
   const { planFiles } = await import('../../lib/interop/plan.ts');
   const { parseIncidentFile } = await import('../../lib/parse/incident-file.ts');
   const { sortDiagnostics, hasErrors } = await import('../../lib/model/diagnostic.ts');
@@ -94,7 +94,7 @@ export async function runImport(io: CliIo, kind: 'veris' | 'thehive', paths: rea
   if (opts.format === 'json') {
     io.stdout(JSON.stringify({ imported: planned.map((p) => ({ id: p.id, source: p.source, path: p.path, written: written.includes(p.path) })), diagnostics }, null, 2) + '\n');
   } else {
-    const text = opts.format === 'github' ? formatGithub(diagnostics) : formatHuman(diagnostics, new Map(parsed.map((p) => [p.file, p.text])), new Set(parsed.filter(isRedFile).map((p) => p.file)));
+    const text = opts.format === 'github' ? formatGithub(diagnostics) : formatHuman(diagnostics, frameSources(parsed), new Set(parsed.filter(isRedFile).map((p) => p.file)));
     if (text) io.stdout(text + (text.endsWith('\n') ? '' : '\n'));
     const verb = opts.dryRun ? 'would import' : 'imported';
     const count = opts.dryRun ? planned.length - bad.size : written.length;

@@ -155,6 +155,16 @@ describe('incident report', () => {
     expect(readFileSync(join(repo, 'notes.txt'), 'utf8')).toBe('mine');
   });
 
+  it('never shows a secret in the code frames of a skipped file', async () => {
+    const token = `ghp_${'A1b2C3d4'.repeat(5)}`;
+    writeFileSync(join(repo, 'incidents/2026/INC-20261201-ZZZZ-broken.md'), `---\nid: INC-20261201-ZZZZ\nx-note: ${token}\ntitle: [unclosed\n---\n`);
+    const r = await run(['--format', 'md']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('INC-20261201-ZZZZ-broken.md');
+    expect(r.err).toContain('(line withheld)');
+    expect(r.err).not.toContain(token);
+  });
+
   it('skips an invalid file with its diagnostics (exit 1) and still writes the rest', async () => {
     writeFileSync(join(repo, 'incidents/2026/INC-20261201-ZZZZ-broken.md'), '---\nid: INC-20261201-ZZZZ\ntitle: [unclosed\n---\n');
     const r = await run(['--format', 'md']);

@@ -53,7 +53,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     { collectIncidentFiles }, { parseIncidentFile }, { shippedValidator }, { shippedLifecycle }, { readShippedJson },
     { sortDiagnostics }, { formatHuman }, { timeOf }, { gitRevision }, { outputFolderWriter }, { findChromium, NO_CHROMIUM },
     { closingFiles, orderedSources, PUBLIC_DIR }, { reportSource, latestRecordedTime }, { AUDIENCES, isAudience }, { readNotices },
-    { renderInThreads, renderShare, startReportWorkers }, { threadCount }, { isRedFile },
+    { renderInThreads, renderShare, startReportWorkers }, { threadCount }, { frameSources, isRedFile },
   ] = await Promise.all([
     import('node:fs/promises'), import('node:path'),
     import('../../lib/io/incident-files.ts'), import('../../lib/parse/incident-file.ts'), import('../../lib/io/shipped-validator.ts'),
@@ -180,7 +180,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     }
 
     if (diagnostics.length) {
-      const sourcesText = new Map(parsed.filter((p) => broken.has(p.file)).map((p) => [p.file, p.text]));
+      const sourcesText = frameSources(parsed.filter((p) => broken.has(p.file)));
       const red = new Set(parsed.filter(isRedFile).map((p) => p.file));
       io.stderr(formatHuman(diagnostics.filter((d) => broken.has(d.file)), sourcesText, red));
       if (broken.size) io.stderr(`✖ ${broken.size} incident file${broken.size === 1 ? '' : 's'} skipped because of the errors above; fix them and run again.\n`);

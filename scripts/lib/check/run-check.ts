@@ -10,7 +10,7 @@ import { toDiagnostic } from '../model/finding.ts';
 import { buildCheckResult, type CheckResult, type CheckedChange } from './check-result.ts';
 import { pairByIdentity } from './pair-changes.ts';
 import type { ParsedFile } from '../parse/incident-file.ts';
-import { isRedFile } from '../validate/redaction.ts';
+import { frameSources, isRedFile } from '../validate/redaction.ts';
 
 /**
  * Notice deadlines of every changed incident at `now` (issue 4, item 7): due within the configured
@@ -89,7 +89,7 @@ export async function runCheck(cwd: string, opts: CheckOptions): Promise<CheckRu
   return {
     uncommitted,
     result: buildCheckResult({ base: opts.base, baseSha, headSha, mergeBase: mb }, checked, diagnostics, new Set(lifecycle.phases.map((p) => p.id))),
-    sources: new Map(shown.map((p) => [p.file, p.text])),
+    sources: frameSources(shown),
     redacted: new Set(shown.filter(isRedFile).map((p) => p.file)),
   };
 }

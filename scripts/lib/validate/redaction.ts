@@ -99,6 +99,16 @@ export function withheldLines(parsed: ParsedFile): Set<number> {
   return out;
 }
 
+/**
+ * What a code frame may show of each file: its text with the withheld lines masked (secrets,
+ * private keys, TLP:RED entries). Every human output builds its frame sources here.
+ */
+export function frameSources(files: Iterable<ParsedFile>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of files) out.set(f.file, maskLines(f.text, withheldLines(f)));
+  return out;
+}
+
 /** `text` with the given 1-based lines replaced by a marker (for code frames). */
 export function maskLines(text: string, lines: ReadonlySet<number>): string {
   if (!lines.size) return text;

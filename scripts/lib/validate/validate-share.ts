@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.ts';
 import { toDiagnostic, type Finding } from '../model/finding.ts';
 import { parseIncidentFile, type ParsedFile } from '../parse/incident-file.ts';
-import { isRedFile, maskLines, withheldLines } from './redaction.ts';
+import { frameSources, isRedFile } from './redaction.ts';
 import { fileId, type Validator } from './validator.ts';
 
 /** The plan a worker share receives once every share's ids are known. */
@@ -51,7 +51,7 @@ export class ValidateShare {
       if (dup) own.push(toDiagnostic(f, dup));
       own.push(...(extraOf.get(f.file) ?? []));
       diagnostics.push(...own);
-      if (withSources && own.length) sources.push([f.file, maskLines(f.text, withheldLines(f))]);
+      if (withSources && own.length) sources.push(...frameSources([f]));
     });
     const red = this.parsed.filter(isRedFile).map((p) => p.file);
     return { files: this.parsed.map((p) => p.file), diagnostics, sources, red };
