@@ -84,6 +84,27 @@ describe('incident report', () => {
     expect(tree(join(repo, 'three'))).toEqual(tree(join(repo, 'one')));
   });
 
+  it('finds the same errors in worker threads as in one thread: broken YAML, a TLP:RED record, an id in two shares', async () => {
+    const dir = join(repo, 'incidents/2026');
+    const k3dn = readFileSync(join(dir, 'INC-20261002-K3DN-credential-stuffing-customer-portal.md'), 'utf8');
+    writeFileSync(join(dir, 'INC-20261002-K3DN-zz-copy.md'), k3dn);
+    writeFileSync(join(dir, 'INC-20261201-BRKN-broken.md'), '---\nid: INC-20261201-BRKN\ntitle: [unclosed\n---\n');
+    writeFileSync(join(dir, 'INC-20261202-RED1-red.md'), k3dn.replace(/INC-20261002-K3DN/g, 'INC-20261202-RED1')
+      .replace('tlp: TLP:AMBER', 'tlp: TLP:RED').replace(/^phase: .*$/m, 'phase: secret-codename-phase'));
+    // 7 files in 7 threads: every file is alone in its share, so the duplicate id spans shares.
+    const one = await run(['--out', 'one'], { INCIDENT_LEDGER_THREADS: '1' });
+    const many = await run(['--out', 'many'], { INCIDENT_LEDGER_THREADS: '7' });
+    expect([one.code, many.code]).toEqual([1, 1]);
+    expect(one.err).toMatch(/duplicate/i);
+    expect(one.err).toContain('INC-20261201-BRKN-broken.md');
+    expect(one.err).toContain('✖ 4 incident files skipped');
+    expect(one.err).not.toContain('secret-codename-phase');
+    expect(many.err).toBe(one.err);
+    expect(many.out).toBe(one.out.replace(/\bone\//g, 'many/'));
+    expect(tree(join(repo, 'many'))).toEqual(tree(join(repo, 'one')));
+    expect([...tree(join(repo, 'one')).keys()].filter((f) => /K3DN|BRKN|RED1/.test(f))).toEqual([]);
+  });
+
   it('says so when incident files differ from the commit, and takes --generated-at', async () => {
     appendFileSync(join(repo, 'incidents/2026/INC-20261130-4HQP-payroll-phishing-report.md'), '\nMore notes.\n');
     const r = await run(['INC-20261130-4HQP', '--audience', 'internal', '--format', 'md', '--generated-at', '2026-12-02T10:00:00+02:00']);

@@ -50,19 +50,18 @@ Examples:
 export async function runReport(io: CliIo, ids: readonly string[], opts: ReportOptions): Promise<number> {
   const [
     { readFile, readdir, rm }, { resolve, join, relative, sep },
-    { collectIncidentFiles }, { parseIncidentFile }, { shippedValidator }, { shippedLifecycle }, { readShippedJson },
+    { collectIncidentPaths }, { shippedLifecycle }, { readShippedJson },
     { sortDiagnostics }, { formatHuman }, { timeOf }, { gitRevision }, { outputFolderWriter }, { findChromium, NO_CHROMIUM },
-    { closingFiles, orderedSources, PUBLIC_DIR }, { reportSource, latestRecordedTime }, { AUDIENCES, isAudience }, { readNotices },
-    { renderInThreads, renderShare, startReportWorkers }, { threadCount }, { frameSources, isRedFile },
+    { closingFiles, orderedSources, PUBLIC_DIR }, { latestRecordedTime }, { AUDIENCES, isAudience }, { readNotices },
+    { loadInThreads }, { contiguousShares, threadCount },
   ] = await Promise.all([
     import('node:fs/promises'), import('node:path'),
-    import('../../lib/io/incident-files.ts'), import('../../lib/parse/incident-file.ts'), import('../../lib/io/shipped-validator.ts'),
-    import('../../lib/io/shipped-lifecycle.ts'), import('../../lib/io/shipped-schemas.ts'),
+    import('../../lib/io/incident-files.ts'), import('../../lib/io/shipped-lifecycle.ts'), import('../../lib/io/shipped-schemas.ts'),
     import('../../lib/model/diagnostic.ts'), import('../../lib/render/diagnostics-human.ts'), import('../../lib/model/access.ts'),
     import('../../lib/io/git-revision.ts'), import('../../lib/io/output-files.ts'), import('../../lib/io/chromium.ts'),
     import('../../lib/render/report/compile.ts'), import('../../lib/render/report/sources.ts'), import('../../lib/render/report/tlp.ts'),
     import('../../lib/render/dashboard/notices.ts'),
-    import('../../lib/io/parallel-report.ts'), import('../../lib/io/workers.ts'), import('../../lib/validate/redaction.ts'),
+    import('../../lib/io/parallel-report.ts'), import('../../lib/io/workers.ts'),
   ]);
 
   const requested = opts.audience?.length ? opts.audience : ['all'];
@@ -90,25 +89,22 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     notices = read.notices;
   }
 
-  const { files, problems } = await collectIncidentFiles(io.cwd, []);
-  // A full compile of many incidents renders in several threads (INCIDENT_LEDGER_THREADS=1: one);
-  // they start now and parse their shares of the files while this thread parses and validates all.
-  // Rendering is heavy per incident (~2 ms): two threads pay off already on 2 cores (2,500 incidents: 12.6 s → 11.0 s here).
+  const { files, problems } = collectIncidentPaths(io.cwd, []);
+  // A full compile of many incidents reads, validates and renders in several threads
+  // (INCIDENT_LEDGER_THREADS=1: one), each its own share of the files (io/parallel-report.ts).
+  // Rendering is heavy per incident (~2 ms): two threads pay off already on 2 cores.
   const threads = ids.length ? 1 : threadCount(files.length, io.env, { minCores: 2 });
-  const { workers } = startReportWorkers(threads, files);
+  const loaded = await loadInThreads(contiguousShares(files, threads));
   try {
-    const parsed = files.map((f) => parseIncidentFile(f.path, f.bytes));
-    const diagnostics = sortDiagnostics([...problems, ...shippedValidator().validateFiles(parsed)]);
+    const diagnostics = sortDiagnostics([...problems, ...loaded.diagnostics]);
     const broken = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-    const bytesOf = new Map(files.map((f) => [f.path, f.bytes]));
-    let sources = parsed.filter((p): p is typeof p & { data: Record<string, unknown> } => !!p.data && !broken.has(p.file))
-      .map((p) => reportSource(p, bytesOf.get(p.file)!));
+    let sources = loaded.headers;
     if (ids.length) {
       const known = new Set(sources.map((s) => String(s.data['id'])));
       const missing = ids.filter((id) => !known.has(id));
       if (missing.length) {
         // Like the authoring verbs: an id that is not there (or not valid) is a finding, exit 1.
-        const invalid = missing.filter((id) => parsed.some((p) => p.data?.['id'] === id));
+        const invalid = missing.filter((id) => loaded.ids.some((f) => f.id === id));
         io.stderr(`error: ${invalid.length
           ? `${invalid.join(', ')} has errors; run: npm run incident -- validate`
           : `no incident with id ${missing.join(', ')} under incidents/ (ids look like INC-20261118-R7WM; list them with: npm run incident -- validate --format json)`}\n`);
@@ -142,9 +138,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
       const shareOpts = { audiences, formats, dashboard };
       // The dashboard's notices are worked out while the worker threads render their shares.
       const meanwhile = async () => { if (!notices) notices = await computedNotices(io, sources.map((s) => s.data), asOf); };
-      const shares = workers.length && ordered.length > 1
-        ? await renderInThreads(workers, ordered, ctx, shareOpts, out.target, meanwhile)
-        : (await meanwhile(), renderShare(ordered, ctx, shareOpts, out.write));
+      const shares = await loaded.render(ordered, ctx, shareOpts, out.target, meanwhile);
       written.push(...shares.written);
       const entries = ordered.map((s, i) => ({ file: s.file, sha256: s.sha256, data: s.data, reports: shares.incidents[i]!.reports }));
       const statements = shares.incidents.flatMap((r) => r.statements);
@@ -180,9 +174,8 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     }
 
     if (diagnostics.length) {
-      const sourcesText = frameSources(parsed.filter((p) => broken.has(p.file)));
-      const red = new Set(parsed.filter(isRedFile).map((p) => p.file));
-      io.stderr(formatHuman(diagnostics.filter((d) => broken.has(d.file)), sourcesText, red));
+      const frames = new Map(loaded.frames.filter(([file]) => broken.has(file)));
+      io.stderr(formatHuman(diagnostics.filter((d) => broken.has(d.file)), frames, new Set(loaded.red)));
       if (broken.size) io.stderr(`✖ ${broken.size} incident file${broken.size === 1 ? '' : 's'} skipped because of the errors above; fix them and run again.\n`);
     }
     const reports = written.filter((f) => /\/[^/]+\.(md|html)$/.test(f) && !/(^|\/)index\.html$/.test(f)).length / formats.length;
@@ -193,7 +186,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     io.stdout(`  source commit ${ctx.commit}${ctx.dirty ? ' (incident files changed since)' : ''}, as of ${ctx.generatedAt}\n`);
     return broken.size ? EXIT.findings : EXIT.ok;
   } finally {
-    await Promise.all(workers.map((w) => w.worker.terminate()));
+    await loaded.close();
   }
 }
 

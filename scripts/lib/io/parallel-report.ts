@@ -1,27 +1,34 @@
 import type { Worker } from 'node:worker_threads';
-import { parseIncidentFile } from '../parse/incident-file.ts';
+import type { Diagnostic } from '../model/diagnostic.ts';
+import type { Finding } from '../model/finding.ts';
 import { incidentFiles, type CompileOptions, type FileSum, type IncidentReports } from '../render/report/compile.ts';
 import type { ReportContext } from '../render/report/context.ts';
 import { reportSource } from '../render/report/sources.ts';
-import type { ReportSource } from '../render/report/view.ts';
+import type { ReportHeader, ReportSource } from '../render/report/view.ts';
+import { crossFilePlan } from '../validate/validator.ts';
+import { ValidateShare, type ShareResult as ValidatedShare } from '../validate/validate-share.ts';
+import { readIncidentFiles, type FoundFile } from './incident-files.ts';
 import { writeToTarget, type OutputTarget } from './output-files.ts';
-import { contiguousShares, nextMessage, startWorker } from './workers.ts';
+import { shippedValidator } from './shipped-validator.ts';
+import { nextMessage, startWorker } from './workers.ts';
 
 /**
- * Rendering the per-incident reports of a compile in several threads. Every report file is a pure
- * function of its incident and the context, so shares of the incidents are rendered and written in
- * parallel; the dashboards and checksum files are then made in the calling thread from exactly what
- * one thread would have had (results are put back in output order by file).
- *
- * Protocol: as soon as the files are read, each worker gets its share (contiguous runs of the
- * path-sorted files) and parses it while the main thread parses and validates everything; once the
- * main thread knows which incidents to report on and the context, it tells each worker which of its
- * files to render, renders its own share, and collects the results.
+ * A compile in several threads. Every report file is a pure function of its incident and the
+ * context, and validating a file needs only its own text and the ids of all files, so each thread
+ * takes a contiguous share of the path-sorted files and, in three steps:
+ *   1. reads and parses its share, and tells its ids;
+ *   2. validates its share once every share's ids are known (crossFilePlan: the same function a
+ *      one-thread Validator.validateFiles uses), and hands back its diagnostics and the front matter
+ *      of its valid incidents (what the dashboards and the deadline engine need);
+ *   3. renders and writes the incidents the calling thread chose, and hands back their checksums.
+ * The calling thread then makes the dashboards and checksum files from exactly what one thread
+ * would have had (results are put back in output order by file). A one-thread compile runs the
+ * same steps on its one share, in the calling thread.
  */
 export type ShareOptions = Pick<CompileOptions, 'audiences' | 'formats' | 'dashboard'>;
 
-/** What a share of a compile hands back, in the order it rendered its incidents. */
-export interface ShareResult {
+/** What step 3 hands back, in the order the share rendered its incidents. */
+export interface RenderedShare {
   /** Incident files rendered, and what the dashboards need from each (same order). */
   files: string[];
   incidents: IncidentReports[];
@@ -30,14 +37,59 @@ export interface ShareResult {
   written: string[];
 }
 
-/** First message to a worker: its files, as read by the main thread. */
-export interface ReportFilesMessage { files: { path: string; bytes: Uint8Array }[] }
-/** Second message: which of them to render (in this order), with what, and where to write. */
-export interface ReportRenderMessage { render: string[]; ctx: ReportContext; opts: ShareOptions; target: OutputTarget }
+/** Step 1's answer: file and id of each file of the share, in order. */
+export interface IdsMessage { ids: { file: string; id: string | undefined }[] }
+/** Step 2's question: the ids references may name, and the duplicate-id findings by file. */
+export interface PlanMessage { knownIds: string[]; duplicates: [string, Finding][] }
+/** Step 2's answer. */
+export interface LoadedMessage { validated: ValidatedShare; headers: ReportHeader[] }
+/** Step 3's question: which of its valid incidents to render (in this order), with what, and where to write. */
+export interface RenderMessage { render: string[]; ctx: ReportContext; opts: ShareOptions; target: OutputTarget }
+
+/** One share of a compile, in whichever thread it runs. */
+export class ReportShare {
+  private readonly share: ValidateShare;
+  /** The files' bytes, until validated (a report states the sha-256 of its input). */
+  private readonly bytes: Map<string, Uint8Array>;
+  private readonly sources = new Map<string, ReportSource>();
+
+  constructor(found: readonly FoundFile[]) {
+    const read = readIncidentFiles(found);
+    this.share = new ValidateShare(read.files, read.problems);
+    this.bytes = new Map(read.files.map((f) => [f.path, f.bytes]));
+  }
+
+  ids(): IdsMessage { return { ids: this.share.ids() }; }
+
+  /** Validates the share; files with errors are left out of what can be rendered. */
+  load(plan: PlanMessage): LoadedMessage {
+    const validated = this.share.finish(shippedValidator(), new Set(plan.knownIds), new Map(plan.duplicates), true);
+    const broken = new Set(validated.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+    const headers: ReportHeader[] = [];
+    for (const p of this.share.parsed) {
+      if (!p.data || broken.has(p.file)) continue;
+      const src = reportSource(p as typeof p & { data: Record<string, unknown> }, this.bytes.get(p.file)!);
+      this.sources.set(p.file, src);
+      headers.push({ file: src.file, data: src.data, sha256: src.sha256 });
+    }
+    this.bytes.clear();
+    return { validated, headers };
+  }
+
+  /** Renders and writes the share's valid incidents named in `m`. */
+  render(m: RenderMessage): RenderedShare {
+    const sources = m.render.map((file) => {
+      const src = this.sources.get(file);
+      if (!src) throw new Error(`${file}: asked to render a file this thread has not validated`);
+      return src;
+    });
+    return renderSources(sources, m.ctx, m.opts, (rel, content) => writeToTarget(m.target, rel, content));
+  }
+}
 
 /** Renders and writes `sources` one incident at a time (the whole compile, or one thread's share). */
-export function renderShare(sources: readonly ReportSource[], ctx: ReportContext, opts: ShareOptions, write: (rel: string, content: string | Uint8Array) => void): ShareResult {
-  const out: ShareResult = { files: [], incidents: [], sums: [], written: [] };
+function renderSources(sources: readonly ReportSource[], ctx: ReportContext, opts: ShareOptions, write: (rel: string, content: string | Uint8Array) => void): RenderedShare {
+  const out: RenderedShare = { files: [], incidents: [], sums: [], written: [] };
   for (const src of sources) {
     const files = incidentFiles(src, ctx, opts, out.sums);
     for (let step = files.next(); ; step = files.next()) {
@@ -50,80 +102,110 @@ export function renderShare(sources: readonly ReportSource[], ctx: ReportContext
   return out;
 }
 
-/** Inside a worker: its files parsed into report sources (files without front matter are left out). */
-export function shareSources(m: ReportFilesMessage): Map<string, ReportSource> {
-  const out = new Map<string, ReportSource>();
-  for (const f of m.files) {
-    const parsed = parseIncidentFile(f.path, f.bytes);
-    if (parsed.data) out.set(f.path, reportSource(parsed as typeof parsed & { data: Record<string, unknown> }, f.bytes));
-  }
-  return out;
+/** What steps 1-2 give the calling thread over every share. */
+export interface LoadedCompile {
+  /** Unsorted; read problems of the shares included. */
+  diagnostics: Diagnostic[];
+  /** [file, masked text] of files with diagnostics, for code frames. */
+  frames: [string, string][];
+  /** Files marked TLP:RED. */
+  red: string[];
+  /** File and id of every file read (valid or not), in path order. */
+  ids: IdsMessage['ids'];
+  /** The valid incidents of every share, in path order. */
+  headers: ReportHeader[];
+  /** Renders `ordered` (valid incidents, in output order) in the threads that validated them. */
+  render(ordered: readonly ReportHeader[], ctx: ReportContext, opts: ShareOptions, target: OutputTarget,
+    meanwhile?: () => Promise<void>): Promise<RenderedShare>;
+  /** Stops the worker threads (always call it, also after a failure). */
+  close(): Promise<void>;
 }
 
-/** Inside a worker: renders the files the main thread chose (it validated them) and writes them. */
-export function renderShareMessage(sources: ReadonlyMap<string, ReportSource>, m: ReportRenderMessage): ShareResult {
-  const chosen = m.render.map((file) => {
-    const src = sources.get(file);
-    if (!src) throw new Error(`${file}: asked to render a file this thread has not read`);
-    return src;
-  });
-  return renderShare(chosen, m.ctx, m.opts, (rel, content) => writeToTarget(m.target, rel, content));
+/** A share, in this thread or a worker: the three steps, each answered asynchronously. */
+interface ShareHandle {
+  ids(): Promise<IdsMessage>;
+  load(plan: PlanMessage): Promise<LoadedMessage>;
+  render(m: RenderMessage): Promise<RenderedShare>;
 }
 
-/** A report worker thread, the files it was given, and its "ready" message (listened for from the start, so no error is missed). */
-export interface ReportWorker { worker: Worker; files: ReadonlySet<string>; ready: Promise<unknown> }
-
-/**
- * Report worker threads, started as soon as the files are read: `files` (path-sorted) is split in
- * `threads` contiguous shares; the first stays with the main thread, each other goes to a worker,
- * which parses it while the main thread validates. Returns the workers and the main thread's files.
- */
-export function startReportWorkers(threads: number, files: readonly { path: string; bytes: Uint8Array }[]): { workers: ReportWorker[]; mine: ReadonlySet<string> } {
-  const shares = contiguousShares(files, threads);
-  const workers = shares.slice(1).map((share): ReportWorker => {
-    const worker = startWorker('report');
-    const ready = nextMessage(worker);
-    ready.catch(() => {}); // seen when awaited; a compile that ends early must not crash on it
-    worker.postMessage({ files: share } satisfies ReportFilesMessage);
-    return { worker, files: new Set(share.map((f) => f.path)), ready };
-  });
-  return { workers, mine: new Set(shares[0]!.map((f) => f.path)) };
+/** The one share of a one-thread compile. */
+function localShare(found: readonly FoundFile[]): ShareHandle {
+  const share = new ReportShare(found);
+  return { ids: async () => share.ids(), load: async (plan) => share.load(plan), render: async (m) => share.render(m) };
 }
 
 /**
- * Renders `ordered` (the incidents to report on, in output order) in the threads that read them:
- * each worker its own files, this thread the rest. `meanwhile` runs here once the workers have
- * been told, before this thread renders. Results come back in the order of `ordered`.
+ * A share in a worker thread, started now. Each answer is marked as handled: if another share fails
+ * first, terminating the workers rejects answers nobody awaits any more.
  */
-export async function renderInThreads(workers: readonly ReportWorker[], ordered: readonly ReportSource[],
-  ctx: ReportContext, opts: ShareOptions, target: OutputTarget, meanwhile: () => Promise<void> = async () => {}): Promise<ShareResult> {
-  const answers = workers.map(async (w) => {
-    await w.ready;
-    const answer = nextMessage<ShareResult>(w.worker);
-    const message: ReportRenderMessage = { render: ordered.filter((s) => w.files.has(s.file)).map((s) => s.file), ctx, opts, target };
-    w.worker.postMessage(message);
+function workerShare(worker: Worker): ShareHandle {
+  const ids = handled(nextMessage<IdsMessage>(worker));
+  const ask = <T>(m: unknown): Promise<T> => {
+    const answer = handled(nextMessage<T>(worker));
+    worker.postMessage(m);
     return answer;
-  });
-  // Settle every answer even when one fails, so no worker is left writing after we return.
-  const settled = Promise.allSettled(answers);
-  let mine: ShareResult;
+  };
+  return { ids: () => ids, load: (plan) => ask(plan), render: (m) => ask(m) };
+}
+
+/**
+ * A young generation larger than V8's default (16 MiB semi-spaces) for the worker threads: a
+ * compile allocates ~1 GB of short-lived strings, and with the default the scavenger runs every few
+ * milliseconds and promotes half-built pages. Measured over 10,000 incidents on 2 cores (tmpfs,
+ * three interleaved runs each): main thread + 1 worker (before) 21.5-24.8 s; 2 workers 19.3-24.0 s;
+ * 2 workers with 96 MiB young generations 19.5-21.7 s. Only a worker can be given it (the main
+ * thread's heap is set up before our code runs), which is why every share of a parallel compile
+ * runs in a worker.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 96 };
+
+/**
+ * Reads, parses and validates `shares` (contiguous runs of the path-sorted files): one share in
+ * this thread, several each in a worker thread started now (this thread then only coordinates
+ * and makes the dashboards). Rejects when a share fails; the workers are then already stopped.
+ */
+export async function loadInThreads(shares: readonly (readonly FoundFile[])[]): Promise<LoadedCompile> {
+  const workers = shares.length > 1 ? shares.map((share) => startWorker('report', { found: share }, WORKER_LIMITS)) : [];
+  const handles = workers.length ? workers.map(workerShare) : [localShare(shares[0] ?? [])];
+  const close = async () => { await Promise.all(workers.map((w) => w.terminate())); };
   try {
-    await meanwhile();
-    mine = renderShare(ordered.filter((s) => !workers.some((w) => w.files.has(s.file))), ctx, opts, (rel, content) => writeToTarget(target, rel, content));
+    const ids = (await Promise.all(handles.map((h) => h.ids()))).flatMap((m) => m.ids);
+    const plan = crossFilePlan(ids);
+    const message: PlanMessage = { knownIds: [...plan.knownIds], duplicates: [...plan.duplicates] };
+    const loaded = await Promise.all(handles.map((h) => h.load(message)));
+    const ownerOf = new Map<string, number>();
+    loaded.forEach((l, k) => { for (const h of l.headers) ownerOf.set(h.file, k); });
+    return {
+      diagnostics: loaded.flatMap((l) => l.validated.diagnostics),
+      frames: loaded.flatMap((l) => l.validated.sources),
+      red: loaded.flatMap((l) => l.validated.red),
+      ids,
+      headers: loaded.flatMap((l) => l.headers),
+      close,
+      render: async (ordered, ctx, opts, target, meanwhile = async () => {}) => {
+        const files = ordered.map((h) => h.file);
+        const answers = handles.map((h, k) => h.render({ ctx, opts, target, render: files.filter((f) => ownerOf.get(f) === k) }));
+        // Settle every answer even when one fails, so no worker is left writing after we return.
+        const settled = Promise.allSettled(answers);
+        try {
+          await meanwhile();
+        } finally {
+          await settled;
+        }
+        const all = await Promise.all(answers);
+        const byFile = new Map<string, IncidentReports>();
+        for (const r of all) r.files.forEach((f, i) => byFile.set(f, r.incidents[i]!));
+        return { files, incidents: files.map((f) => byFile.get(f)!), sums: all.flatMap((r) => r.sums), written: all.flatMap((r) => r.written) };
+      },
+    };
   } catch (err) {
-    await settled;
+    await close();
     throw err;
   }
-  const results = await settled;
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
-  const all = [mine, ...results.map((r) => (r as PromiseFulfilledResult<ShareResult>).value)];
-  const byFile = new Map<string, IncidentReports>();
-  for (const r of all) r.files.forEach((f, i) => byFile.set(f, r.incidents[i]!));
-  return {
-    files: ordered.map((s) => s.file),
-    incidents: ordered.map((s) => byFile.get(s.file)!),
-    sums: all.flatMap((r) => r.sums),
-    written: all.flatMap((r) => r.written),
-  };
+}
+
+/** `p`, marked as handled (see workerShare). */
+function handled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {});
+  return p;
 }

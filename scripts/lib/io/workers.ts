@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /**
  * Worker threads for CPU-bound work over many incidents (validate, report): the same code runs in
@@ -13,10 +13,11 @@ const here = fileURLToPath(import.meta.url);
 const bundleDir = /^(.*[\\/]scripts[\\/]\.build[^\\/]*)[\\/]/.exec(here)?.[1];
 const sourceWorkers = join(dirname(here), '..', '..', 'cli', 'workers');
 
-export function startWorker(name: string, workerData?: unknown): Worker {
-  if (bundleDir) return new Worker(pathToFileURL(join(bundleDir, `${name}.worker.mjs`)), { workerData });
+export function startWorker(name: string, workerData?: unknown, resourceLimits?: ResourceLimits): Worker {
+  const limits = resourceLimits ? { resourceLimits } : {};
+  if (bundleDir) return new Worker(pathToFileURL(join(bundleDir, `${name}.worker.mjs`)), { workerData, ...limits });
   const entry = pathToFileURL(join(sourceWorkers, `${name}.worker.ts`)).href;
-  return new Worker(pathToFileURL(join(sourceWorkers, 'boot-tsx.mjs')), { workerData: { entry, data: workerData } });
+  return new Worker(pathToFileURL(join(sourceWorkers, 'boot-tsx.mjs')), { workerData: { entry, data: workerData }, ...limits });
 }
 
 /**

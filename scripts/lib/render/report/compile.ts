@@ -1,13 +1,14 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { asString } from '../../model/access.ts';
 import { dashboardData, type DashboardEntry } from '../dashboard/dashboard-data.ts';
 import { dashboardHtml } from '../dashboard/dashboard-html.ts';
 import type { Notice } from '../dashboard/notices.ts';
 import { publicIndexHtml, type PublicIndex } from '../dashboard/public-index.ts';
 import type { ReportContext } from './context.ts';
+import { PAGE_HEAD } from './page.ts';
 import { renderReport } from './render-report.ts';
 import type { Audience } from './tlp.ts';
-import type { ReportSource } from './view.ts';
+import type { ReportHeader, ReportSource } from './view.ts';
 
 export type FileFormat = 'md' | 'html';
 
@@ -65,7 +66,7 @@ export interface FileSum { sha256: string; path: string }
 export interface IncidentReports { reports: DashboardEntry['reports']; statements: PublicIndex['statements'] }
 
 /** The sources a compile reports on, in output order: by id, then file; unsafe ids are skipped. */
-export function orderedSources<T extends ReportSource>(sources: readonly T[]): T[] {
+export function orderedSources<T extends ReportHeader>(sources: readonly T[]): T[] {
   // An id becomes a folder name: anything but a plain id (validation enforces INC-…) is skipped.
   return sources.filter((s) => SAFE_ID.test(idOf(s))).sort((a, b) => cmp(idOf(a), idOf(b)) || cmp(a.file, b.file));
 }
@@ -86,7 +87,7 @@ export function* incidentFiles(src: ReportSource, ctx: ReportContext, opts: Pick
     const r = renderReport(src, audience, rctx);
     if (!r) continue;
     if (opts.formats.includes('md')) yield encoded({ path: `${base}.md`, content: r.markdown }, sums);
-    if (opts.formats.includes('html')) yield encoded({ path: `${base}.html`, content: r.html }, sums);
+    if (opts.formats.includes('html')) yield encodedPage(`${base}.html`, r.htmlRest, sums);
     const ext = opts.formats.includes('html') ? 'html' : 'md';
     reports[audience] = `${base}.${ext}`;
     if (isPublic) statements.push({ id, title: r.title, href: `${id}.${ext}` });
@@ -95,7 +96,7 @@ export function* incidentFiles(src: ReportSource, ctx: ReportContext, opts: Pick
 }
 
 /** The dashboards (when asked for) and the checksum files, after every incident's reports. */
-export function* closingFiles(sources: readonly ReportSource[], ctx: ReportContext, opts: CompileOptions,
+export function* closingFiles(sources: readonly ReportHeader[], ctx: ReportContext, opts: CompileOptions,
   entries: readonly DashboardEntry[], statements: PublicIndex['statements'], sums: FileSum[]): Generator<PlannedFile> {
   if (opts.dashboard) {
     const data = dashboardData(entries, ctx, inputsHash(sources, opts.notices), opts.notices);
@@ -122,8 +123,21 @@ function encoded(f: PlannedFile, sums: FileSum[]): PlannedFile {
   return f;
 }
 
+let pageHead: { bytes: Buffer; hash: Hash } | undefined;
+
+/** A report page (PAGE_HEAD + `rest`), with only `rest` encoded and hashed here (the head once per thread). */
+function encodedPage(path: string, rest: string, sums: FileSum[]): PlannedFile {
+  pageHead ??= { bytes: Buffer.from(PAGE_HEAD, 'utf8'), hash: createHash('sha256').update(PAGE_HEAD, 'utf8') };
+  const head = pageHead.bytes.length;
+  const bytes = Buffer.allocUnsafe(head + Buffer.byteLength(rest, 'utf8'));
+  pageHead.bytes.copy(bytes);
+  bytes.write(rest, head, 'utf8');
+  sums.push({ sha256: pageHead.hash.copy().update(bytes.subarray(head)).digest('hex'), path });
+  return { path, get content() { return PAGE_HEAD + rest; }, bytes };
+}
+
 /** sha256 over the sorted list of input hashes and paths (and the notices given), for the dashboard. */
-export function inputsHash(sources: readonly ReportSource[], notices?: readonly Notice[]): string {
+export function inputsHash(sources: readonly ReportHeader[], notices?: readonly Notice[]): string {
   const lines = sources.map((s) => `${s.sha256}  ${s.file}\n`).sort();
   const h = createHash('sha256');
   for (const l of lines) h.update(l);
@@ -135,7 +149,7 @@ export function sha256(s: string | Uint8Array): string {
   return createHash('sha256').update(s).digest('hex');
 }
 
-function idOf(s: ReportSource): string {
+function idOf(s: ReportHeader): string {
   return asString(s.data['id']) ?? s.file;
 }
 

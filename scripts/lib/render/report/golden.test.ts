@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +68,14 @@ describe('report goldens', () => {
   it('matches every golden file byte for byte', () => {
     const mismatched = plan.filter((f) => readFileSync(join(GOLDEN, f.path), 'utf8') !== f.content).map((f) => f.path);
     expect(mismatched, 'run with UPDATE_GOLDEN=1 and review the diff').toEqual([]);
+  });
+
+  it('writes exactly its text, and SHA256SUMS holds the hash of every other file', () => {
+    const bytesOf = (f: PlannedFile) => Buffer.from(f.bytes ?? Buffer.from(f.content, 'utf8'));
+    for (const f of plan) expect(bytesOf(f).toString('utf8'), f.path).toBe(f.content);
+    const sums = plan.find((f) => f.path === 'SHA256SUMS')!.content.trimEnd().split('\n').map((l) => l.split('  '));
+    expect(sums.map(([, path]) => path)).toEqual(plan.map((f) => f.path).filter((p) => p !== 'SHA256SUMS').sort());
+    for (const [sum, path] of sums) expect(sum, path).toBe(createHash('sha256').update(bytesOf(plan.find((f) => f.path === path)!)).digest('hex'));
   });
 
   it('is reproducible: a second plan over the same inputs is identical', async () => {

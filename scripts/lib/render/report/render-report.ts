@@ -7,7 +7,7 @@ import { regulatorContent } from './audiences/regulator.ts';
 import type { ReportContext } from './context.ts';
 import { fmtTime } from './format.ts';
 import { code, em, facts, h, link, p } from './md.ts';
-import { htmlPage } from './page.ts';
+import { htmlPageRest, PAGE_HEAD } from './page.ts';
 import { titleOf } from './pieces.ts';
 import { toHtmlFragment } from './to-html.ts';
 import { toMarkdownReport } from './to-markdown.ts';
@@ -21,7 +21,9 @@ export interface RenderedReport {
   /** The label the report carries: the highest label of anything it includes. */
   label: Tlp;
   markdown: string;
-  html: string;
+  /** The HTML page: PAGE_HEAD + htmlRest. */
+  readonly html: string;
+  htmlRest: string;
 }
 
 export const AUDIENCE_TITLES: Readonly<Record<Audience, string>> = {
@@ -55,7 +57,7 @@ export function renderReport(src: ReportSource, audience: Audience, ctx: ReportC
   const about = aboutTree(view, ctx, label);
   const preface = p(code(label), ` · ${AUDIENCE_TITLES[audience]} · ${TLP_GUIDANCE[label]}`);
   const markdown = toMarkdownReport({ type: 'root', children: [preface, ...main.children, h(2, 'About this report'), ...about.children] });
-  const html = htmlPage({
+  const htmlRest = htmlPageRest({
     title: `${title} — ${AUDIENCE_TITLES[audience]}`,
     kicker: `${AUDIENCE_TITLES[audience]} · ${view.id}`,
     tlp: label, tlpGuidance: TLP_GUIDANCE[label],
@@ -63,7 +65,7 @@ export function renderReport(src: ReportSource, audience: Audience, ctx: ReportC
     footer: `<h2>About this report</h2>\n${toHtmlFragment(about)}`,
     bodyClass: audience === 'executive' ? 'compact' : undefined,
   });
-  return { audience, id: view.id, title, label, markdown, html };
+  return { audience, id: view.id, title, label, markdown, htmlRest, get html() { return PAGE_HEAD + htmlRest; } };
 }
 
 function aboutTree(view: AudienceView, ctx: ReportContext, label: Tlp): Root {

@@ -3,14 +3,18 @@ import { asArray, asRecord, asString, type Data } from '../../model/access.ts';
 import { labelBody, type BodySection, type LabelledBody } from './body-sections.ts';
 import { allows, AUDIENCE_CEILING, isTlp, labelOf, maxTlp, tlpRank, type Audience, type Tlp } from './tlp.ts';
 
-/** One incident as read for reporting: front matter, parsed body, and the hash of the file's bytes. */
-export interface ReportSource {
+/** What the dashboards and checksums need of an incident: front matter and the hash of the file's bytes, no body. */
+export interface ReportHeader {
   /** Repository-relative path of the incident file. */
   file: string;
   data: Data;
-  body: Root;
   /** sha256 (hex) of the incident file's bytes: the report's input hash. */
   sha256: string;
+}
+
+/** One incident as read for reporting: its header and parsed body. */
+export interface ReportSource extends ReportHeader {
+  body: Root;
 }
 
 export type Labelled<T> = { label: Tlp; value: T; withheld?: undefined } | { label: Tlp; withheld: true; value?: undefined };
