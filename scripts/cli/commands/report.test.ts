@@ -202,6 +202,17 @@ describe('incident report', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 
+  it('an id whose file does not parse gets its errors shown, not "no incident with id"; unknown ids are still named', async () => {
+    writeFileSync(join(repo, 'incidents/2026/INC-20261201-ZZZZ-broken.md'), '---\nid: INC-20261201-ZZZZ\ntitle: [unclosed\n---\n');
+    const r = await run(['INC-20261201-ZZZZ', 'INC-20990101-NONE']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^incidents\/2026\/INC-20261201-ZZZZ-broken\.md\n {2}3:17 +error +YAML syntax error/);
+    expect(r.err).toContain('error: INC-20261201-ZZZZ (incidents/2026/INC-20261201-ZZZZ-broken.md) has errors, shown above');
+    expect(r.err).toContain('error: no incident with id INC-20990101-NONE under incidents/');
+    expect(r.err).not.toMatch(/no incident with id INC-20261201-ZZZZ/);
+    expect(existsSync(join(repo, 'out/reports'))).toBe(false);
+  });
+
   it.each([
     [['--audience', 'board'], /unknown audience "board": expected executive, regulator, insurer, internal, public or all/],
     [['--pdf', '--format', 'md'], /--pdf prints the HTML reports/],

@@ -49,7 +49,7 @@ Examples:
  */
 export async function runReport(io: CliIo, ids: readonly string[], opts: ReportOptions): Promise<number> {
   const [
-    { readFile, readdir, rm }, { resolve, join, relative, sep },
+    { readFile, readdir, rm }, { basename, resolve, join, relative, sep },
     { collectIncidentPaths }, { shippedLifecycle }, { readShippedJson },
     { sortDiagnostics }, { formatHuman }, { timeOf }, { gitRevision }, { outputFolderWriter }, { findChromium, NO_CHROMIUM },
     { closingFiles, orderedSources, PUBLIC_DIR }, { latestRecordedTime }, { AUDIENCES, isAudience }, { readNotices },
@@ -103,11 +103,15 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
       const known = new Set(sources.map((s) => String(s.data['id'])));
       const missing = ids.filter((id) => !known.has(id));
       if (missing.length) {
-        // Like the authoring verbs: an id that is not there (or not valid) is a finding, exit 1.
-        const invalid = missing.filter((id) => loaded.ids.some((f) => f.id === id));
-        io.stderr(`error: ${invalid.length
-          ? `${invalid.join(', ')} has errors; run: npm run incident -- validate`
-          : `no incident with id ${missing.join(', ')} under incidents/ (ids look like INC-20261118-R7WM; list them with: npm run incident -- validate --format json)`}\n`);
+        // Like the authoring verbs: an id that is not there (or not valid) is a finding, exit 1. A
+        // file whose YAML does not parse has no id; its name (INC-…-slug.md) still tells whose it is.
+        const fileOf = (id: string) => loaded.ids.find((f) => f.id === id || basename(f.file).startsWith(`${id}-`) || basename(f.file) === `${id}.md`)?.file;
+        const invalid = missing.map((id) => [id, fileOf(id)] as const).filter((e): e is readonly [string, string] => e[1] !== undefined);
+        const unknown = missing.filter((id) => !fileOf(id));
+        const files = new Set(invalid.map(([, file]) => file));
+        if (files.size) io.stderr(formatHuman(diagnostics.filter((d) => files.has(d.file)), new Map(loaded.frames.filter(([f]) => files.has(f))), new Set(loaded.red)));
+        for (const [id, file] of invalid) io.stderr(`error: ${id} (${file}) has errors, shown above; fix them, then run the report again\n`);
+        if (unknown.length) io.stderr(`error: no incident with id ${unknown.join(', ')} under incidents/ (ids look like INC-20261118-R7WM; list them with: npm run incident -- validate --format json)\n`);
         return EXIT.findings;
       }
       sources = sources.filter((s) => ids.includes(String(s.data['id'])));
