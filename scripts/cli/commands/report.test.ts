@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -200,6 +201,27 @@ describe('incident report', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^error: no incident with id INC-20990101-NONE under incidents\//);
     expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses to rewrite single reports inside a full compile (its dashboards would describe other files), before reading anything', async () => {
+    expect((await run([])).code).toBe(0);
+    const before = tree(join(repo, 'out/reports'));
+    const r = await run(['INC-20261002-K3DN']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--out out\/reports holds a full compile .* refresh it with `npm run incident -- report`, or write these reports elsewhere, e\.g\. --out out\/INC-20261002-K3DN/);
+    expect(tree(join(repo, 'out/reports'))).toEqual(before);
+  });
+
+  it('adds reports for more incidents to a folder of single reports, and SHA256SUMS covers them all', async () => {
+    expect((await run(['INC-20261002-K3DN', '--out', 'some'])).code).toBe(0);
+    expect((await run(['INC-20261118-R7WM', '--out', 'some', '--audience', 'executive'])).code).toBe(0);
+    const files = tree(join(repo, 'some'));
+    const listed = new Map(files.get('SHA256SUMS')!.trimEnd().split('\n').map((l) => [l.slice(66), l.slice(0, 64)]));
+    const reports = [...files.keys()].filter((f) => /^INC-/.test(f)).sort();
+    expect(reports.filter((f) => f.startsWith('INC-20261002-K3DN/'))).toHaveLength(8);
+    expect(reports.filter((f) => f.startsWith('INC-20261118-R7WM/'))).toEqual(['INC-20261118-R7WM/executive.html', 'INC-20261118-R7WM/executive.md']);
+    expect([...listed.keys()].sort()).toEqual(reports);
+    for (const f of reports) expect(listed.get(f), f).toBe(createHash('sha256').update(readFileSync(join(repo, 'some', f))).digest('hex'));
   });
 
   it('an id whose file does not parse gets its errors shown, not "no incident with id"; unknown ids are still named', async () => {

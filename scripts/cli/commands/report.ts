@@ -29,6 +29,8 @@ Output (under --out):
   public/<id>.md|html       public statements: TLP:CLEAR material only
   index.html, index.json    dashboard over every incident (when no ids are given)
   public/index.html|json    index of public statements; public/ is the only folder safe to publish
+  With ids, only those incidents' reports are written (no dashboards), into a folder that does not
+  hold a full compile; SHA256SUMS there keeps listing reports written earlier for other ids.
 
 Redaction: each audience has a TLP ceiling (public TLP:CLEAR; executive, regulator, insurer
 TLP:AMBER+STRICT; internal everything). Timeline entries and indicators carry their own tlp; a body
@@ -36,7 +38,7 @@ section takes the label in an HTML comment on the line under its heading: <!-- t
 
 Examples:
   npm run incident -- report
-  npm run incident -- report INC-20261118-R7WM --audience regulator,executive --format html --pdf`)
+  npm run incident -- report INC-20261118-R7WM --audience regulator,executive --format html --pdf --out out/R7WM`)
     .action(async (ids: string[], opts: ReportOptions) => {
       setExit(await runReport(io, ids, opts));
     });
@@ -89,6 +91,12 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     notices = read.notices;
   }
 
+  if (ids.length && await holdsFullCompile(resolve(io.cwd, opts.out))) {
+    // Its dashboards, checksums and links describe every incident as of one commit; rewriting some
+    // reports in place would leave them describing files that are no longer there.
+    throw new UsageError(`--out ${opts.out} holds a full compile (every incident and the dashboards), which only a full run may change: refresh it with \`npm run incident -- report\`, or write these reports elsewhere, e.g. --out out/${ids[0]}`);
+  }
+
   const { files, problems } = collectIncidentPaths(io.cwd, []);
   // A full compile of many incidents reads, validates and renders in several threads
   // (INCIDENT_LEDGER_THREADS=1: one), each its own share of the files (io/parallel-report.ts).
@@ -130,7 +138,6 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     };
     const dashboard = ids.length === 0;
     const outDir = resolve(io.cwd, opts.out);
-    const MARKER = '.incident-ledger-reports';
     const owned = await readFile(join(outDir, MARKER), 'utf8').then(() => true, () => false);
     await refuseUnsafeOutDir(io.cwd, outDir, owned, readdir);
     // Rendered and written one file at a time, so memory stays flat however many incidents there are.
@@ -146,7 +153,9 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
       written.push(...shares.written);
       const entries = ordered.map((s, i) => ({ file: s.file, sha256: s.sha256, data: s.data, reports: shares.incidents[i]!.reports }));
       const statements = shares.incidents.flatMap((r) => r.statements);
-      for (const f of closingFiles(sources, ctx, { audiences, formats, dashboard, ...(notices ? { notices } : {}) }, entries, statements, shares.sums)) {
+      // Reports for selected incidents added to a folder of earlier ones: SHA256SUMS keeps covering those.
+      const sums = [...shares.sums, ...(!dashboard && owned ? await carriedSums(outDir, new Set(shares.written)) : [])];
+      for (const f of closingFiles(sources, ctx, { audiences, formats, dashboard, ...(notices ? { notices } : {}) }, entries, statements, sums)) {
         written.push(f.path);
         out.write(f.path, f.bytes ?? f.content);
       }
@@ -253,4 +262,25 @@ async function computedNotices(io: CliIo, incidents: readonly Record<string, unk
   return incidents.flatMap((inc) => computeDeadlines(inc, settings, regimes, asOf)
     .filter((d) => d.due_at !== null)
     .map((d) => ({ incident: d.incident, regime: d.regime, stage: d.stage, due_at: d.due_at!, status: d.status })));
+}
+
+const MARKER = '.incident-ledger-reports';
+
+/** A folder written by a full run: ours (marker) and holding the dashboard, which only a full run writes. */
+async function holdsFullCompile(outDir: string): Promise<boolean> {
+  const { access } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const exists = (f: string) => access(join(outDir, f)).then(() => true, () => false);
+  return (await exists(MARKER)) && (await exists('index.json'));
+}
+
+/** Checksum lines of an earlier run's files this run did not rewrite (and that are still there). */
+async function carriedSums(outDir: string, written: ReadonlySet<string>) {
+  const [{ readFile, access }, { join }, { parseSums }] = await Promise.all([
+    import('node:fs/promises'), import('node:path'), import('../../lib/render/report/compile.ts'),
+  ]);
+  const text = await readFile(join(outDir, 'SHA256SUMS'), 'utf8').catch(() => '');
+  const kept = parseSums(text).filter((s) => !written.has(s.path) && s.path !== 'public/SHA256SUMS');
+  const present = await Promise.all(kept.map((s) => access(join(outDir, s.path)).then(() => true, () => false)));
+  return kept.filter((_, i) => present[i]);
 }

@@ -113,6 +113,14 @@ export function* closingFiles(sources: readonly ReportHeader[], ctx: ReportConte
   yield { path: 'SHA256SUMS', content: [...sums].sort(byPath).map((f) => `${f.sha256}  ${f.path}\n`).join('') };
 }
 
+/** The lines of a SHA256SUMS file (`<sha-256 hex>  <path>`); anything else is ignored. */
+export function parseSums(text: string): FileSum[] {
+  return text.split('\n').flatMap((line) => {
+    const m = /^([0-9a-f]{64}) {2}(\S.*)$/.exec(line);
+    return m && !m[2]!.split('/').includes('..') ? [{ sha256: m[1]!, path: m[2]! }] : [];
+  });
+}
+
 /**
  * Encoded once, then hashed (into `sums`) and written as bytes: hashing and writing the string would
  * each encode it again (a full compile is about a gigabyte).
