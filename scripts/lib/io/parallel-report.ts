@@ -5,6 +5,7 @@ import { incidentFiles, type CompileOptions, type FileSum, type IncidentReports 
 import type { ReportContext } from '../render/report/context.ts';
 import { reportSource } from '../render/report/sources.ts';
 import type { ReportHeader, ReportSource } from '../render/report/view.ts';
+import { frameSources } from '../validate/redaction.ts';
 import { crossFilePlan } from '../validate/validator.ts';
 import { ValidateShare, type ShareResult as ValidatedShare } from '../validate/validate-share.ts';
 import { readIncidentFiles, type FoundFile } from './incident-files.ts';
@@ -63,8 +64,10 @@ export class ReportShare {
 
   /** Validates the share; files with errors are left out of what can be rendered. */
   load(plan: PlanMessage): LoadedMessage {
-    const validated = this.share.finish(shippedValidator(), new Set(plan.knownIds), new Map(plan.duplicates), true);
+    const validated = this.share.finish(shippedValidator(), new Set(plan.knownIds), new Map(plan.duplicates), false);
     const broken = new Set(validated.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+    // Code frames only for the files a report skips (the only diagnostics it prints), masked.
+    validated.sources = [...frameSources(this.share.parsed.filter((p) => broken.has(p.file)))];
     const headers: ReportHeader[] = [];
     for (const p of this.share.parsed) {
       if (!p.data || broken.has(p.file)) continue;
@@ -106,7 +109,7 @@ function renderSources(sources: readonly ReportSource[], ctx: ReportContext, opt
 export interface LoadedCompile {
   /** Unsorted; read problems of the shares included. */
   diagnostics: Diagnostic[];
-  /** [file, masked text] of files with diagnostics, for code frames. */
+  /** [file, masked text] of files with errors (skipped), for code frames. */
   frames: [string, string][];
   /** Files marked TLP:RED. */
   red: string[];
