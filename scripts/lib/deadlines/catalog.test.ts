@@ -3,6 +3,7 @@ import { readShippedJson, readShippedYaml } from '../io/shipped-schemas.ts';
 import { shippedRegimes } from '../io/regimes.ts';
 import { buildCatalog, noticeGates } from './catalog.ts';
 import { isKnownCalendar } from './holidays.ts';
+import { isKnownTimeZone } from './zoned-time.ts';
 
 type Schema = Record<string, unknown>;
 const incidentSchema = readShippedJson('schemas/incident.schema.json') as Schema;
@@ -105,5 +106,15 @@ describe('buildCatalog rejects a broken catalogue with one line per problem', ()
     const { catalog, errors } = buildCatalog(raw, regimesSchema);
     expect(catalog).toBeUndefined();
     expect(errors.join('\n')).toMatch(msg);
+  });
+});
+
+describe('isKnownTimeZone', () => {
+  it.each([
+    ['Europe/Berlin', true], ['America/New_York', true], ['UTC', true],
+    ['US/Eastern', true], // an alias: not in the canonical list, still known to the runtime
+    ['Mars/Olympus_Mons', false], ['', false], ['Europe/Berlin ', false],
+  ])('%j → %s', (tz, known) => {
+    expect(isKnownTimeZone(tz)).toBe(known);
   });
 });
