@@ -1,4 +1,5 @@
-import { isRedTlp } from '../validate/redaction.ts';
+import { recordIsRed } from '../validate/redaction.ts';
+import { isTlp } from '../render/report/tlp.ts';
 import { asString } from '../model/access.ts';
 import { idFromFileName } from '../model/incident-id.ts';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
@@ -50,15 +51,19 @@ export function buildCheckResult(refs: { base: string; baseSha: string; headSha:
     const data = version.data ?? {};
     const file = version.file;
     const previousFile = change.kind === 'renamed' ? change.base!.file : null;
-    const tlp = asString(data['tlp']) ?? null;
+    // A record without a valid label is withheld as TLP:RED (as the reports do): none of its free
+    // values is echoed — the title is withheld, phase and severity only when they are well-formed.
+    const red = recordIsRed(data);
+    const rawTlp = data['tlp'];
+    const tlp = rawTlp === undefined || rawTlp === null ? null : isTlp(rawTlp) ? rawTlp : '(invalid)';
     return {
       id: asString(data['id']) ?? asString(change.base?.data?.['id']) ?? idFromFileName(file) ?? file,
       file, previousFile, change: change.kind,
       // A TLP:RED record's phase is shown only when it is one of the lifecycle's (a typo may hold anything).
-      phaseBefore: shownPhase(transition.phaseBefore, tlp, knownPhases), phaseAfter: shownPhase(transition.phaseAfter, tlp, knownPhases),
+      phaseBefore: shownPhase(transition.phaseBefore, red, knownPhases), phaseAfter: shownPhase(transition.phaseAfter, red, knownPhases),
       gatesPassed: transition.gatesPassed, approvalsRequired: transition.approvalsRequired,
-      title: isRedTlp(tlp) ? WITHHELD_TITLE : asString(data['title']) ?? '',
-      severity: asString(data['severity']) ?? null, tlp,
+      title: red ? WITHHELD_TITLE : asString(data['title']) ?? '',
+      severity: shownSeverity(asString(data['severity']) ?? null, red), tlp,
       errors: count([file], 'error'), warnings: count([file], 'warning'),
     };
   }).sort((a, b) => cmp(a.id, b.id) || cmp(a.file, b.file));
@@ -85,7 +90,12 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function shownPhase(phase: string | null, tlp: string | null, known: ReadonlySet<string> | undefined): string | null {
-  if (phase === null || !isRedTlp(tlp)) return phase;
+function shownPhase(phase: string | null, red: boolean, known: ReadonlySet<string> | undefined): string | null {
+  if (phase === null || !red) return phase;
   return known?.has(phase) ? phase : '(withheld)';
+}
+
+function shownSeverity(severity: string | null, red: boolean): string | null {
+  if (severity === null || !red) return severity;
+  return /^sev[1-9]$/.test(severity) ? severity : '(withheld)';
 }

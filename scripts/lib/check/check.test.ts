@@ -253,6 +253,18 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'a record whose tlp is not a valid label is withheld like TLP:RED (title, malformed severity, label)',
+    change: (r) => {
+      r.replace(P, 'tlp: TLP:AMBER\n', 'tlp: "TLP: RED"\nseverity: OSPREY-HOLD\n');
+      r.replace(P, 'detected_at: 2026-11-30T08:31:00Z', 'detected_at: 2026-11-30T08:30:00Z');
+    },
+    exit: 1,
+    includes: [`error immutable/changed ${P}:22`],
+    incidents: [{ title: '(title withheld: TLP:RED)', severity: '(withheld)', tlp: '(invalid)' }],
+    // The base version was TLP:AMBER, so its old value may be named; the new one may not.
+    then: (r) => { const j = JSON.stringify(r); for (const s of ['OSPREY', 'Payroll-themed', '08:30:00Z', 'TLP: RED']) expect(j, s).not.toContain(s); },
+  },
+  {
     name: 'a TLP:RED timeline entry edited: reported without its time',
     base: (r) => r.replace(P, 'kind: decision, entry: "Acknowledged;', 'kind: decision, tlp: TLP:RED, entry: "Acknowledged;'),
     change: (r) => r.replace(P, 'Acknowledged; pulling', 'Acknowledged, pulling'),

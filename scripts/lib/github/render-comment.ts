@@ -1,5 +1,5 @@
 import { WITHHELD_TITLE } from '../check/check-result.ts';
-import { isRedTlp } from '../validate/redaction.ts';
+import { labelOf } from '../render/report/tlp.ts';
 import { renderCheckSummary } from '../render/check-summary.ts';
 import type { ApprovalStatus } from './approvals.ts';
 import type { CheckResult } from './check-result.ts';
@@ -45,8 +45,9 @@ export function renderCheckComment(result: CheckResult, opts: RenderOptions = {}
   for (const n of opts.notes ?? []) top.push(`> ${n}`, '');
   const footer = `\n<sub>head ${result.headSha.slice(0, 12)}${opts.runUrl ? ` · [run log](${opts.runUrl})` : ''}</sub>`;
   const head = top.join('\n');
-  // A TLP:RED title stays in the record: comments are mailed to everyone watching the PR.
-  const shown = { ...result, incidents: result.incidents.map((i) => (isRedTlp(i.tlp) ? { ...i, title: WITHHELD_TITLE } : i)) };
+  // A TLP:RED title stays in the record: comments are mailed to everyone watching the PR. A missing
+  // or invalid label counts as TLP:RED, as in the reports.
+  const shown = { ...result, incidents: result.incidents.map((i) => (labelOf(i.tlp) === 'TLP:RED' ? { ...i, title: WITHHELD_TITLE } : i)) };
   // The summary renderer bounds UTF-8 bytes, which are never fewer than characters.
   const room = COMMENT_LIMIT - head.length - footer.length - 16;
   return `${head}\n${renderCheckSummary(shown, room).trimEnd()}\n${footer}`;

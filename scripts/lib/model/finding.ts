@@ -13,6 +13,8 @@ export interface Finding {
   which?: 'key' | 'value';
   /** A body line, for section findings. */
   line?: number;
+  /** Column on that line (1 when absent). */
+  column?: number;
   message: string;
   hint: string;
   /** Dotted front-matter path of a missing field (gate findings), so tools can offer to fill it. */
@@ -20,7 +22,7 @@ export interface Finding {
 }
 
 export function toDiagnostic(parsed: ParsedFile, f: Finding): Diagnostic {
-  const pos = f.line !== undefined ? { line: f.line, column: 1 } : parsed.locate(f.pointer ?? '', f.which ?? 'key');
+  const pos = f.line !== undefined ? { line: f.line, column: f.column ?? 1 } : parsed.locate(f.pointer ?? '', f.which ?? 'key');
   return {
     rule: f.rule, severity: f.severity ?? 'error', file: parsed.file, line: pos.line, column: pos.column,
     message: f.message, hint: f.hint, ...(f.pointer !== undefined ? { path: f.pointer || '/' } : {}),

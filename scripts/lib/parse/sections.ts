@@ -10,6 +10,8 @@ export interface Section {
   level: number;
   /** 1-based file line of the heading. */
   line: number;
+  /** 1-based file line where `content` starts (after a setext heading's underline). */
+  contentLine: number;
   /** Raw markdown under the heading, up to the next heading of the same or a higher level. */
   content: string;
 }
@@ -24,7 +26,7 @@ export function parseSections(body: string, bodyStartLine: number): Section[] {
     for (let j = k + 1; j < headings.length; j++) {
       if (headings[j]!.level <= h.level) { end = headings[j]!.index; break; }
     }
-    return { title: h.title, level: h.level, line: bodyStartLine + h.index, content: lines.slice(h.endIndex + 1, end).join('\n') };
+    return { title: h.title, level: h.level, line: bodyStartLine + h.index, contentLine: bodyStartLine + h.endIndex + 1, content: lines.slice(h.endIndex + 1, end).join('\n') };
   });
 }
 

@@ -1,4 +1,5 @@
 import type { ParsedFile } from '../parse/incident-file.ts';
+import { labelOf } from '../render/report/tlp.ts';
 /**
  * Whether a value may be echoed into a diagnostic. Logs of CI runs are readable by everyone with
  * read access (and, on public repositories, by everyone): nothing under TLP:RED and nothing that
@@ -22,6 +23,19 @@ const SECRET_PATTERNS: readonly [string, RegExp][] = [
  */
 const MAY_BE_SECRET = /PRIVATE KEY|AKIA|ASIA|gh[pousr]_|github_pat_|xox[abposr]-|AIza|k_live_|eyJ|:\/\/[^\s/@]+@/;
 
+/**
+ * Front-matter keys that name a credential (`password: hunter2`, `owner: {api_key: …}`): their
+ * values are never shown, whatever they look like. SECRET_KEY_LINE finds such a key on a file line
+ * (block or flow style), also as a cheap pre-filter before walking the data.
+ */
+export const SECRET_KEY = /^(?:pass(?:word|wd|phrase)?|pwd|secret|client_secret|(?:api|access|secret|private)[_-]?key|(?:access|refresh|auth|api|bearer)?[_-]?token|credentials?)$/i;
+const SECRET_KEY_LINE = /(?:^|[\s{,])["']?(?:pass(?:word|wd|phrase)?|pwd|secret|client_secret|(?:api|access|secret|private)[_-]?key|(?:access|refresh|auth|api|bearer)?[_-]?token|credentials?)["']?[ \t]*:[ \t]*[^\s}#]/i;
+
+/** Whether a line of the file may hold a value under a credential-named key. */
+export function hasSecretKey(text: string): boolean {
+  return SECRET_KEY_LINE.test(text);
+}
+
 /** False when `text` certainly holds none of the secrets secretKind() recognises. */
 export function mayContainSecret(text: string): boolean {
   return MAY_BE_SECRET.test(text);
@@ -39,18 +53,28 @@ export function isRedTlp(tlp: unknown): boolean {
 }
 
 /**
- * Files none of whose lines may be shown: TLP:RED records, and files whose front matter cannot be
- * read (so their TLP is unknown) that mention TLP:RED anywhere.
+ * Whether a whole record is treated as TLP:RED when deciding what to echo: its `tlp` is TLP:RED, or
+ * missing or not one of the five labels (`[TLP:RED]`, `TLP:red`, a typo). The reports withhold such
+ * a record as TLP:RED (labelOf); diagnostics about it must not show more than the reports would.
+ */
+export function recordIsRed(data: Record<string, unknown>): boolean {
+  return labelOf(data['tlp']) === 'TLP:RED';
+}
+
+/**
+ * Files none of whose lines may be shown: records treated as TLP:RED (recordIsRed), and files whose
+ * front matter cannot be read (so their TLP is unknown) that mention TLP:RED anywhere.
  */
 export function isRedFile(parsed: Pick<ParsedFile, 'data' | 'text'>): boolean {
-  return parsed.data ? isRedTlp(parsed.data['tlp']) : /TLP:\s*RED/i.test(parsed.text);
+  return parsed.data ? recordIsRed(parsed.data) : /TLP:\s*RED/i.test(parsed.text);
 }
 
 /** Why the value at `pointer` must not be shown, or false when it may be. */
 export function withheldReason(data: Record<string, unknown> | undefined, pointer: string, value: unknown): string | false {
   if (typeof value === 'string' && secretKind(value)) return 'looks like a secret';
+  if (SECRET_KEY.test(pointer.slice(pointer.lastIndexOf('/') + 1))) return 'a credential-named field';
   if (!data) return false;
-  if (isRedTlp(data['tlp'])) return 'TLP:RED';
+  if (recordIsRed(data)) return isRedTlp(data['tlp']) ? 'TLP:RED' : 'tlp missing or invalid, treated as TLP:RED';
   const m = /^\/(timeline|indicators)\/(\d+)/.exec(pointer);
   if (m) {
     const list = data[m[1]!];
@@ -75,7 +99,7 @@ export function withheldLines(parsed: ParsedFile): Set<number> {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!inKey && PEM_BEGIN.test(line)) inKey = true;
-    if (inKey || secretKind(line)) out.add(i + 1);
+    if (inKey || secretKind(line) || (i < parsed.bodyStartLine - 1 && hasSecretKey(line))) out.add(i + 1);
     if (inKey && PEM_END.test(line)) inKey = false;
   }
   const data = parsed.data;

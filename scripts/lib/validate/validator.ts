@@ -40,7 +40,7 @@ export class Validator {
     if (!data) return out;
     if (!this.#validate(data)) out.push(...schemaDiagnostics(parsed, this.#validate.errors ?? [], this.config.schema));
     const findings: Finding[] = [];
-    const input = { data, file: parsed.file, body: parsed.body, bodyStartLine: parsed.bodyStartLine, text: parsed.text };
+    const input = { data, file: parsed.file, body: parsed.body, bodyStartLine: parsed.bodyStartLine, text: parsed.text, sections: parsed.sections };
     for (const rule of FILE_RULES) findings.push(...rule(input));
     const gateCtx = { sections: parsed.sections, knownIds: ctx.knownIds, firstStageRegimes: this.config.firstStageRegimes, noticeRules: this.config.noticeRules };
     for (const phase of phasesLeft(this.config.lifecycle, data)) findings.push(...gateFindings(data, phase, gateCtx));

@@ -1,5 +1,6 @@
 import type { Heading, Root, RootContent } from 'mdast';
 import { normaliseTitle } from '../../parse/sections.ts';
+import { markerLabelText, TLP_MARKER_ATTEMPT } from '../../parse/tlp-marker.ts';
 import { isTlp, type Tlp } from './tlp.ts';
 
 /**
@@ -12,7 +13,10 @@ import { isTlp, type Tlp } from './tlp.ts';
  *
  * and otherwise inherits its parent's (top-level sections inherit the record's `tlp`). The marker is
  * authoritative in both directions, so a `## Public statement` marked `TLP:CLEAR` can be released from
- * a TLP:AMBER record. An unreadable marker (`TLP:WHITE`, a typo) counts as TLP:RED: fail closed.
+ * a TLP:AMBER record. Everything else that looks like an attempt at a marker fails closed and makes
+ * the section TLP:RED: an unreadable label (`TLP:WHITE`, `TLP: RED`), extra text in the comment
+ * (`TLP:RED (legal hold)`, a second comment on the line), a marker on the heading line, further down,
+ * inside a quote, list or code. `incident validate` reports each of these (rule tlp/marker).
  */
 export interface BodySection {
   title: string;
@@ -32,15 +36,22 @@ export interface LabelledBody {
   sections: BodySection[];
 }
 
-const MARKER = /^<!--\s*tlp\s*:\s*(\S*?)\s*-->$/i;
 
-/** The label named by a `<!-- tlp: … -->` comment; undefined when the node is not a TLP marker. */
+/**
+ * The label a `<!-- tlp: … -->` comment node names: its label when written exactly as documented,
+ * TLP:RED for any other attempt at a marker; undefined when the node is not one.
+ */
 export function tlpMarker(node: RootContent | undefined): Tlp | undefined {
-  if (!node || node.type !== 'html') return undefined;
-  const m = MARKER.exec(node.value.trim());
-  if (!m) return undefined;
-  const label = m[1]!.toUpperCase();
+  if (!node || node.type !== 'html' || !TLP_MARKER_ATTEMPT.test(node.value)) return undefined;
+  const label = markerLabelText(node.value);
   return isTlp(label) ? label : 'TLP:RED';
+}
+
+/** Whether a marker attempt hides anywhere in `node` (HTML, code, nested in quotes or lists). */
+function holdsMarkerAttempt(node: unknown): boolean {
+  const n = node as { value?: unknown; children?: unknown[] };
+  if (typeof n.value === 'string' && TLP_MARKER_ATTEMPT.test(n.value)) return true;
+  return Array.isArray(n.children) && n.children.some(holdsMarkerAttempt);
 }
 
 export function labelBody(root: Root, recordLabel: Tlp): LabelledBody {
@@ -51,9 +62,11 @@ export function labelBody(root: Root, recordLabel: Tlp): LabelledBody {
     if (node.type === 'heading') {
       while (stack.length && stack[stack.length - 1]!.depth >= node.depth) stack.pop();
       const parent = stack[stack.length - 1];
+      // A marker on the heading line is not where markers go: the section fails closed.
+      const misplaced = holdsMarkerAttempt(node);
       const section: BodySection = {
-        title: plainText(node), heading: node, depth: node.depth,
-        label: parent?.label ?? recordLabel, explicit: false, nodes: [], children: [],
+        title: plainText(node).trim(), heading: node, depth: node.depth,
+        label: misplaced ? 'TLP:RED' : parent?.label ?? recordLabel, explicit: misplaced, nodes: [], children: [],
       };
       (parent ? parent.children : top).push(section);
       stack.push(section);
@@ -65,6 +78,7 @@ export function labelBody(root: Root, recordLabel: Tlp): LabelledBody {
       const marker = tlpMarker(node);
       if (marker) { current.label = marker; current.explicit = true; continue; }
     }
+    if (holdsMarkerAttempt(node)) { current.label = 'TLP:RED'; current.explicit = true; }
     current.nodes.push(node);
   }
   return { preamble, sections: top };
@@ -75,7 +89,9 @@ export function findBodySection(sections: readonly BodySection[], title: string)
   return sections.find((s) => normaliseTitle(s.title) === want);
 }
 
-export function plainText(node: { children?: unknown[]; value?: unknown }): string {
+/** The text of a node (HTML comments left out, so `## Root cause <!-- x -->` is "Root cause"). */
+export function plainText(node: { type?: unknown; children?: unknown[]; value?: unknown }): string {
+  if (node.type === 'html') return '';
   if (typeof node.value === 'string') return node.value;
-  return (node.children ?? []).map((c) => plainText(c as { children?: unknown[]; value?: unknown })).join('');
+  return (node.children ?? []).map((c) => plainText(c as { type?: unknown; children?: unknown[]; value?: unknown })).join('');
 }

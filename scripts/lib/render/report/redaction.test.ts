@@ -111,6 +111,46 @@ Summary ${R()} with \`code ${R()}\` and [a link ${R()}](https://example.com/${R(
 
 Statement ${tok('TLP:CLEAR')}.
 
+<!-- Subsections of a TLP:CLEAR section whose markers are not in the one accepted form: each fails closed. -->
+
+### Containment
+<!-- tlp: TLP:RED (legal hold) -->
+
+Extra text in the marker fails closed: ${tok('TLP:RED')}
+
+### Recovery
+<!-- tlp: TLP:RED --><!-- reviewed -->
+
+A second comment on the line fails closed: ${tok('TLP:RED')}
+
+### Eradication
+<!-- tlp: TLP: RED -->
+
+A space in the label fails closed: ${tok('TLP:RED')}
+
+### Affected systems
+
+The marker further down still counts: ${tok('TLP:RED')}
+
+<!-- tlp: TLP:RED -->
+
+### Quoted
+
+> <!-- tlp: TLP:RED -->
+
+A marker inside a quote fails closed: ${tok('TLP:RED')}
+
+### Heading line <!-- tlp: TLP:RED -->
+
+A marker on the heading line fails closed: ${tok('TLP:RED')}
+
+### Multi-line
+<!--
+tlp: TLP:CLEAR
+-->
+
+A marker over several lines fails closed: ${tok('TLP:RED')}
+
 ### Detail under the statement
 <!-- tlp: TLP:RED -->
 

@@ -1,7 +1,9 @@
 import { asArray, asRecord, asString, timeOf, type Data } from '../../model/access.ts';
 import type { Finding } from '../../model/finding.ts';
-import { isRedTlp, mayContainSecret, secretKind } from '../redaction.ts';
+import { hasSecretKey, mayContainSecret, recordIsRed, SECRET_KEY, secretKind } from '../redaction.ts';
 import { timestampOrderFinding } from '../../model/timestamp-order.ts';
+import type { Section } from '../../parse/sections.ts';
+import { tlpMarkers } from './tlp-markers.ts';
 
 /**
  * Rules over one incident beyond the schema. Each is a small generator of findings (after
@@ -14,6 +16,8 @@ export interface FileRuleInput {
   bodyStartLine: number;
   /** The whole normalised file text, for cheap pre-filters (one regex test before walking data). */
   text?: string;
+  /** The body's sections (parse/sections.ts), for rules about where things sit in the body. */
+  sections?: readonly Section[];
 }
 export type FileRule = (input: FileRuleInput) => Iterable<Finding>;
 
@@ -57,8 +61,8 @@ export function* timelineSorted({ data }: FileRuleInput): Generator<Finding> {
     const t = timeOf(at);
     if (t === undefined) continue;
     if (last !== undefined && t < last) {
-      const shown = isRedTlp(data['tlp']) ? '' : ` (${String(at)})`;
-      const before = isRedTlp(data['tlp']) ? '' : ` (${lastAt})`;
+      const shown = recordIsRed(data) ? '' : ` (${String(at)})`;
+      const before = recordIsRed(data) ? '' : ` (${lastAt})`;
       yield { rule: 'timeline/unsorted', pointer: `/timeline/${i}/at`, which: 'value',
         message: `timeline entry ${i + 1}${shown} is earlier than the entry before it${before}; the timeline is kept in time order`,
         hint: 'Move the entry to its place in time order. Existing entries are never edited once merged: only reorder entries added in this change.' };
@@ -73,7 +77,7 @@ export function* phaseHistoryConsistent({ data }: FileRuleInput): Generator<Find
   const lastEntry = history[history.length - 1]!;
   if (lastEntry['phase'] !== data['phase']) {
     // A TLP:RED record's values are never echoed, not even a mistyped phase.
-    const red = isRedTlp(data['tlp']);
+    const red = recordIsRed(data);
     const phase = red ? '<phase>' : String(data['phase']);
     yield { rule: 'phase-history/current-phase', pointer: '/phase', which: 'value',
       message: red
@@ -136,8 +140,9 @@ export function* selfReference({ data }: FileRuleInput): Generator<Finding> {
 }
 
 /** Credentials pasted into an incident are reported without being echoed. */
-export function* noSecrets({ data, body, bodyStartLine }: FileRuleInput): Generator<Finding> {
-  yield* secretsIn(data);
+export function* noSecrets({ data, body, bodyStartLine, text }: FileRuleInput): Generator<Finding> {
+  // Credential-named keys are looked for only when some line could hold one (most files: none).
+  yield* secretsIn(data, text === undefined || hasSecretKey(text));
   if (!mayContainSecret(body)) return;
   const lines = body.split('\n');
   for (const [i, line] of lines.entries()) {
@@ -151,20 +156,29 @@ export function* noSecrets({ data, body, bodyStartLine }: FileRuleInput): Genera
 
 /** Plain recursion over a path stack (no generators, no pointer strings unless something is found):
  * this walk visits every value of every file. */
-function secretsIn(value: unknown, path: (string | number)[] = [], out: Finding[] = []): Finding[] {
+function secretsIn(value: unknown, keyed: boolean, path: (string | number)[] = [], out: Finding[] = []): Finding[] {
+  const key = path[path.length - 1];
+  if (keyed && typeof key === 'string' && SECRET_KEY.test(key) && (typeof value === 'number' || (typeof value === 'string' && value.trim() !== ''))) {
+    out.push({ rule: 'secrets/in-front-matter', pointer: pointerOf(path), which: 'value', message: `\`${path.join('.')}\` is a field for a credential and holds a value; it is not shown`,
+      hint: 'Remove it and rotate the credential: git history keeps it. Say where the credential lives instead, e.g. `x-credential-ref: "vault: ci/deploy"`.' });
+    return out;
+  }
   if (typeof value === 'string') {
     const kind = secretKind(value);
     if (kind) {
-      const pointer = path.map((k) => `/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
-      out.push({ rule: 'secrets/in-front-matter', pointer, which: 'value', message: `\`${path.join('.')}\` looks like it contains a secret (${kind}); it is not shown`,
+      out.push({ rule: 'secrets/in-front-matter', pointer: pointerOf(path), which: 'value', message: `\`${path.join('.')}\` looks like it contains a secret (${kind}); it is not shown`,
         hint: 'Remove it and rotate the credential: git history keeps it. Record an indicator by its hash or a redacted form instead.' });
     }
   } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) { path.push(i); secretsIn(value[i], path, out); path.pop(); }
+    for (let i = 0; i < value.length; i++) { path.push(i); secretsIn(value[i], keyed, path, out); path.pop(); }
   } else if (value && typeof value === 'object') {
-    for (const k of Object.keys(value)) { path.push(k); secretsIn((value as Data)[k], path, out); path.pop(); }
+    for (const k of Object.keys(value)) { path.push(k); secretsIn((value as Data)[k], keyed, path, out); path.pop(); }
   }
   return out;
+}
+
+function pointerOf(path: readonly (string | number)[]): string {
+  return path.map((k) => `/${String(k).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 
@@ -209,6 +223,6 @@ export function* noInvisibleCharacters({ data, body, bodyStartLine, text }: File
 
 export const FILE_RULES: readonly FileRule[] = [
   idMatchesFileName, timestampsInOrder, timelineSorted, phaseHistoryConsistent, uniqueEntryIds,
-  notificationsReferToRegimes, selfReference, noSecrets, noInvisibleCharacters,
+  notificationsReferToRegimes, selfReference, noSecrets, noInvisibleCharacters, tlpMarkers,
 ];
 
