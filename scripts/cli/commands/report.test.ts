@@ -224,6 +224,24 @@ describe('incident report', () => {
     for (const f of reports) expect(listed.get(f), f).toBe(createHash('sha256').update(readFileSync(join(repo, 'some', f))).digest('hex'));
   });
 
+  it('a run for some ids removes the files of those incidents it no longer produces (a withdrawn statement, a dropped format) and leaves the others', async () => {
+    // An incident with a public statement (a TLP:CLEAR section), from the report goldens.
+    const name = 'INC-20260920-F1NX-payment-gateway-outage.md';
+    const file = join(repo, 'incidents/2026', name);
+    cpSync(join(PACKAGE_ROOT, 'scripts/lib/render/report/testdata/incidents/2026', name), file);
+    expect((await run(['INC-20260920-F1NX', 'INC-20261105-9XTB', '--out', 'some'])).code).toBe(0);
+    const first = tree(join(repo, 'some'));
+    expect([...first.keys()].filter((f) => f.startsWith('public/')).sort(), 'a statement to withdraw').toEqual(['public/INC-20260920-F1NX.html', 'public/INC-20260920-F1NX.md', 'public/SHA256SUMS']);
+    // Reclassified as TLP:AMBER+STRICT: never public; and only the executive summary in markdown is asked for.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('tlp: TLP:AMBER\n', 'tlp: TLP:AMBER+STRICT\n'));
+    expect((await run(['INC-20260920-F1NX', '--out', 'some', '--audience', 'executive', '--format', 'md'])).code).toBe(0);
+    const files = tree(join(repo, 'some'));
+    expect([...files.keys()].filter((f) => f.includes('F1NX') || f.startsWith('public/')).sort()).toEqual(['INC-20260920-F1NX/executive.md']);
+    for (const [f, text] of first) if (f.includes('INC-20261105-9XTB')) expect(files.get(f), f).toBe(text);
+    const listed = files.get('SHA256SUMS')!.trimEnd().split('\n').map((l) => l.slice(66)).sort();
+    expect(listed).toEqual([...files.keys()].filter((f) => /^(INC-|public\/INC-)/.test(f)).sort());
+  });
+
   it('an id whose file does not parse gets its errors shown, not "no incident with id"; unknown ids are still named', async () => {
     writeFileSync(join(repo, 'incidents/2026/INC-20261201-ZZZZ-broken.md'), '---\nid: INC-20261201-ZZZZ\ntitle: [unclosed\n---\n');
     const r = await run(['INC-20261201-ZZZZ', 'INC-20990101-NONE']);

@@ -154,7 +154,8 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
       const entries = ordered.map((s, i) => ({ file: s.file, sha256: s.sha256, data: s.data, reports: shares.incidents[i]!.reports }));
       const statements = shares.incidents.flatMap((r) => r.statements);
       // Reports for selected incidents added to a folder of earlier ones: SHA256SUMS keeps covering those.
-      const sums = [...shares.sums, ...(!dashboard && owned ? await carriedSums(outDir, new Set(shares.written)) : [])];
+      // Lines of the incidents rewritten now are dropped: their files are rewritten or removed below.
+      const sums = [...shares.sums, ...(!dashboard && owned ? (await carriedSums(outDir, new Set(shares.written))).filter((s) => !ofIncidents(s.path, ids)) : [])];
       for (const f of closingFiles(sources, ctx, { audiences, formats, dashboard, ...(notices ? { notices } : {}) }, entries, statements, sums)) {
         written.push(f.path);
         out.write(f.path, f.bytes ?? f.content);
@@ -165,17 +166,20 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
       out.abort();
       throw err;
     }
-    if (dashboard && owned) {
+    if (owned) {
       // A full run owns the folder: remove what it no longer produces, so a withdrawn public
-      // statement cannot linger in public/ and be published again.
+      // statement cannot linger in public/ and be published again. A run for some ids does the same
+      // for the files of those incidents (a statement withdrawn by reclassification, a format no
+      // longer asked for) and leaves the other incidents' reports alone.
       const keep = new Set([...written, MARKER]);
+      const mine = (rel: string) => dashboard || ofIncidents(rel, ids) || rel === `${PUBLIC_DIR}/SHA256SUMS`;
       const walk = async (dir: string): Promise<void> => {
         for (const e of await readdir(dir, { withFileTypes: true })) {
           const abs = join(dir, e.name);
           const rel = relative(outDir, abs).split(sep).join('/');
           if (e.name === '.git') continue;
           if (e.isDirectory()) await walk(abs);
-          else if (!keep.has(rel) && !(opts.pdf && rel.endsWith('.pdf'))) await rm(abs, { force: true });
+          else if (!keep.has(rel) && mine(rel) && !(opts.pdf && rel.endsWith('.pdf'))) await rm(abs, { force: true });
         }
       };
       await walk(outDir);
@@ -265,6 +269,14 @@ async function computedNotices(io: CliIo, incidents: readonly Record<string, unk
 }
 
 const MARKER = '.incident-ledger-reports';
+
+/** Whether an output path is one of these incidents' reports: `<id>/…` or `public/<id>.<ext>`. */
+function ofIncidents(rel: string, ids: readonly string[]): boolean {
+  const first = rel.slice(0, rel.indexOf('/'));
+  if (ids.includes(first)) return true;
+  const m = /^public\/([^/]+)\.[a-z]+$/.exec(rel);
+  return m !== null && ids.includes(m[1]!);
+}
 
 /** A folder written by a full run: ours (marker) and holding the dashboard, which only a full run writes. */
 async function holdsFullCompile(outDir: string): Promise<boolean> {
