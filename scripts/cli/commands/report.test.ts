@@ -287,4 +287,27 @@ describe('incident report', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('notice 1: needs incident, regime, due_at (RFC 3339) and status');
   });
+
+  it('takes `incident deadlines --format json` output as it is (rows without a due time skipped) and refuses JSON that holds no notices', async () => {
+    const out: string[] = [];
+    const code = await main(['deadlines', '--format', 'json', '--at', '2026-11-19T12:00:00Z'], { cwd: repo, env: {}, interactive: false, stdout: (t) => out.push(t), stderr: () => {} });
+    expect(code).toBeLessThan(2);
+    const deadlines = JSON.parse(out.join('')) as { deadlines: { due_at: string | null; status: string }[] };
+    expect(deadlines.deadlines.some((d) => d.due_at === null), 'rows without a due time to skip').toBe(true);
+    writeFileSync(join(repo, 'deadlines.json'), out.join(''));
+    const r = await run(['--notices', 'deadlines.json', '--format', 'html']);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const index = JSON.parse(readFileSync(join(repo, 'out/reports/index.json'), 'utf8'));
+    const shown = index.notices.overdue.length + index.notices.upcoming.length;
+    expect(shown).toBe(deadlines.deadlines.filter((d) => d.due_at !== null && ['upcoming', 'due', 'due-soon', 'open', 'pending', 'overdue'].includes(d.status)).length);
+    expect(shown).toBeGreaterThan(0);
+    for (const [name, text] of [['empty.json', '{}'], ['package.json', JSON.stringify({ name: 'x', version: '1.0.0' })], ['number.json', '42']] as const) {
+      writeFileSync(join(repo, name), text);
+      const refused = await run(['--notices', name, '--out', 'elsewhere']);
+      expect(refused.code, name).toBe(2);
+      expect(refused.err, name).toContain(`--notices ${name}: not a notices file: expected \`incident deadlines --format json\` output`);
+    }
+    expect(existsSync(join(repo, 'elsewhere'))).toBe(false);
+  });
 });

@@ -17,21 +17,31 @@ export interface Notice {
 
 const OPEN_STATUSES = new Set(['upcoming', 'due', 'due-soon', 'open', 'pending', 'overdue']);
 
-/** Reads notices from parsed JSON: a list, or an object with a `notices` or `deadlines` list. Bad entries are reported, not guessed. */
+const SHAPE = 'expected `incident deadlines --format json` output ({"schema":"incident-ledger/deadlines@1","deadlines":[…]}), or a list of notices like [{"incident":"INC-20261118-R7WM","regime":"gdpr-art33","stage":"initial","due_at":"2026-11-21T06:00:00Z","status":"upcoming"}]';
+
+/**
+ * Reads notices from parsed JSON: a list, or an object with a `notices` or `deadlines` list (the
+ * deadlines command's own output). Rows without a due time (`"due_at": null`: the regime is not
+ * applicable, undecided, or its clock has not started) have nothing to show and are skipped. Anything
+ * else — `{}`, package.json — is refused rather than read as "no notices"; bad entries are reported.
+ */
 export function readNotices(json: unknown): { notices: Notice[]; problems: string[] } {
   const rec = asRecord(json);
-  const list = Array.isArray(json) ? json : asArray(rec['notices']).length ? asArray(rec['notices']) : asArray(rec['deadlines']);
+  const named = ['notices', 'deadlines'].find((k) => Array.isArray(rec[k]));
+  if (!Array.isArray(json) && !named) return { notices: [], problems: [`not a notices file: ${SHAPE}`] };
+  const list: unknown[] = Array.isArray(json) ? json : asArray(rec[named!]);
   const notices: Notice[] = [];
   const problems: string[] = [];
   list.forEach((raw, i) => {
     const n = asRecord(raw);
+    if (n['due_at'] === null) return;
     const incident = asString(n['incident']) ?? asString(n['incident_id']) ?? asString(n['id']);
     const regime = asString(n['regime']) ?? asString(n['regime_id']);
     const stage = asString(n['stage']) ?? '';
     const due = asString(n['due_at']);
     const status = asString(n['status']);
     if (!incident || !regime || !due || timeOf(due) === undefined || !status) {
-      problems.push(`notice ${i + 1}: needs incident, regime, due_at (RFC 3339) and status, e.g. {"incident":"INC-20261118-R7WM","regime":"gdpr-art33","stage":"initial","due_at":"2026-11-21T06:00:00Z","status":"upcoming"}`);
+      problems.push(`notice ${i + 1}: needs incident, regime, due_at (RFC 3339) and status; ${SHAPE}`);
       return;
     }
     notices.push({ incident, regime, stage, due_at: due, status });
