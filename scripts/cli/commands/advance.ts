@@ -34,7 +34,9 @@ export async function runAdvance(io: CliIo, id: string, opts: AdvanceOptions, de
   const at = es.parseTimeOption('--at', opts.at, deps.now());
   let inc = await es.loadIncident(io, id);
   const by = await es.author(io, deps, opts.by);
-  const ctx = () => ({ sections: inc.parsed.sections, knownIds: inc.knownIds });
+  // The validator's gate context (catalogue notice rules included), so advance asks what the PR check asks.
+  const { shippedValidator } = await import('../../lib/io/shipped-validator.ts');
+  const ctx = () => shippedValidator().gateContext(inc.parsed.sections, inc.knownIds);
   let plan = planAdvance(lc, inc.data, ctx(), opts.to);
   if (!plan.ok) throw new es.CommandFailure(`${id}: ${plan.message}`);
 

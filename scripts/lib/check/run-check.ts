@@ -78,7 +78,7 @@ export async function runCheck(cwd: string, opts: CheckOptions): Promise<CheckRu
   for (const s of slots) diagnostics.push(...unreadableBaseDiagnostics(s, `the merge base ${mb.slice(0, 7)}`));
 
   const lifecycle = shippedLifecycle();
-  const gate = { knownIds, firstStageRegimes: validator.config.firstStageRegimes, noticeRules: validator.config.noticeRules };
+  const gate = validator.gateContext([], knownIds);
   const checked: CheckedChange[] = pairByIdentity(slots).map((change) => {
     const transition = checkTransition({ lifecycle, kind: change.kind, base: change.base, head: change.head, gate });
     diagnostics.push(...transition.diagnostics);

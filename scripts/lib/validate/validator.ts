@@ -4,7 +4,8 @@ import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import { toDiagnostic, type Finding } from '../model/finding.ts';
 import { gateFindings, phasesLeft } from '../lifecycle/gates.ts';
 import type { Lifecycle } from '../lifecycle/lifecycle.ts';
-import type { NoticeRule } from '../lifecycle/gate-context.ts';
+import type { GateContext, NoticeRule } from '../lifecycle/gate-context.ts';
+import type { Section } from '../parse/sections.ts';
 import type { ParsedFile } from '../parse/incident-file.ts';
 import { compileShipped } from './ajv.ts';
 import { FILE_RULES } from './rules/file-rules.ts';
@@ -42,11 +43,19 @@ export class Validator {
     const findings: Finding[] = [];
     const input = { data, file: parsed.file, body: parsed.body, bodyStartLine: parsed.bodyStartLine, text: parsed.text, sections: parsed.sections };
     for (const rule of FILE_RULES) findings.push(...rule(input));
-    const gateCtx = { sections: parsed.sections, knownIds: ctx.knownIds, firstStageRegimes: this.config.firstStageRegimes, noticeRules: this.config.noticeRules };
+    const gateCtx = this.gateContext(parsed.sections, ctx.knownIds);
     for (const phase of phasesLeft(this.config.lifecycle, data)) findings.push(...gateFindings(data, phase, gateCtx));
     if (ctx.knownIds) findings.push(...referenceFindings(data, ctx.knownIds));
     out.push(...dedupe(findings).map((f) => toDiagnostic(parsed, f)));
     return sortDiagnostics(out);
+  }
+
+  /**
+   * What the gates see besides the incident: every command that evaluates gates (validate, check,
+   * advance) takes it from here, so they all enforce the same notices at the same phases.
+   */
+  gateContext(sections: readonly Section[], knownIds?: ReadonlySet<string>): GateContext {
+    return { sections, knownIds, firstStageRegimes: this.config.firstStageRegimes, noticeRules: this.config.noticeRules };
   }
 
   /** Validates a set of files together: adds repository rules (unique ids, references resolve). */
