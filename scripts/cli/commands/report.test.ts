@@ -224,6 +224,22 @@ describe('incident report', () => {
     for (const f of reports) expect(listed.get(f), f).toBe(createHash('sha256').update(readFileSync(join(repo, 'some', f))).digest('hex'));
   });
 
+  it.each([['public'], ['INC-20261002-K3DN']])('refuses an output folder where %s is a symbolic link (reports would be written outside it), and changes nothing', async (sub) => {
+    expect((await run([])).code).toBe(0);
+    const outside = mkdtempSync(join(tmpdir(), 'report-outside-'));
+    try {
+      rmSync(join(repo, 'out/reports', sub), { recursive: true, force: true });
+      symlinkSync(outside, join(repo, 'out/reports', sub));
+      const r = await run([]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`--out out/reports holds a symbolic link (${sub}); reports are never written through links`);
+      expect(readdirSync(outside)).toEqual([]);
+      expect(statSync(join(repo, 'out/reports', sub)).isDirectory(), 'the link is left alone').toBe(true);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('a run for some ids removes the files of those incidents it no longer produces (a withdrawn statement, a dropped format) and leaves the others', async () => {
     // An incident with a public statement (a TLP:CLEAR section), from the report goldens.
     const name = 'INC-20260920-F1NX-payment-gateway-outage.md';

@@ -140,6 +140,12 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     const outDir = resolve(io.cwd, opts.out);
     const owned = await readFile(join(outDir, MARKER), 'utf8').then(() => true, () => false);
     await refuseUnsafeOutDir(io.cwd, outDir, owned, readdir);
+    // What an earlier run left (listed before writing: the files this run may have to remove). A
+    // symbolic link in it would have this run write through it, outside the folder: refused.
+    const earlier = owned ? await listOutputTree(outDir) : { files: [], links: [] };
+    if (earlier.links.length) {
+      throw new UsageError(`--out ${relative(io.cwd, outDir) || '.'} holds a symbolic link (${earlier.links.slice(0, 3).join(', ')}${earlier.links.length > 3 ? ', …' : ''}); reports are never written through links, which could lead outside the folder: remove the link, or choose a new folder, e.g. --out out/reports-new`);
+    }
     // Rendered and written one file at a time, so memory stays flat however many incidents there are.
     // A new output folder is filled in a staging folder and appears whole (output-files.ts).
     const written: string[] = [];
@@ -173,16 +179,9 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
       // longer asked for) and leaves the other incidents' reports alone.
       const keep = new Set([...written, MARKER]);
       const mine = (rel: string) => dashboard || ofIncidents(rel, ids) || rel === `${PUBLIC_DIR}/SHA256SUMS`;
-      const walk = async (dir: string): Promise<void> => {
-        for (const e of await readdir(dir, { withFileTypes: true })) {
-          const abs = join(dir, e.name);
-          const rel = relative(outDir, abs).split(sep).join('/');
-          if (e.name === '.git') continue;
-          if (e.isDirectory()) await walk(abs);
-          else if (!keep.has(rel) && mine(rel) && !(opts.pdf && rel.endsWith('.pdf'))) await rm(abs, { force: true });
-        }
-      };
-      await walk(outDir);
+      for (const rel of earlier.files) {
+        if (!keep.has(rel) && mine(rel) && !(opts.pdf && rel.endsWith('.pdf'))) await rm(join(outDir, rel), { force: true });
+      }
     }
     const htmlReports = written.filter((f) => f.endsWith('.html') && !f.endsWith('index.html'));
     if (opts.pdf && chromium) {
@@ -269,6 +268,24 @@ async function computedNotices(io: CliIo, incidents: readonly Record<string, unk
 }
 
 const MARKER = '.incident-ledger-reports';
+
+/** Every file under an output folder (relative, `/`-separated) and every symbolic link in it. */
+async function listOutputTree(outDir: string): Promise<{ files: string[]; links: string[] }> {
+  const [{ readdir }, { join, relative, sep }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
+  const files: string[] = [];
+  const links: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      const abs = join(dir, e.name);
+      const rel = relative(outDir, abs).split(sep).join('/');
+      if (e.isSymbolicLink()) links.push(rel);
+      else if (e.isDirectory()) { if (e.name !== '.git') await walk(abs); }
+      else files.push(rel);
+    }
+  };
+  await walk(outDir);
+  return { files, links };
+}
 
 /** Whether an output path is one of these incidents' reports: `<id>/…` or `public/<id>.<ext>`. */
 function ofIncidents(rel: string, ids: readonly string[]): boolean {
