@@ -149,7 +149,9 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     // Rendered and written one file at a time, so memory stays flat however many incidents there are.
     // A new output folder is filled in a staging folder and appears whole (output-files.ts).
     const written: string[] = [];
-    const out = outputFolderWriter(outDir);
+    // A full run over its own earlier output builds the new folder beside it and swaps it in whole:
+    // interrupted, the earlier compile is left intact rather than half old, half new.
+    const out = outputFolderWriter(outDir, { replace: dashboard && owned });
     try {
       const ordered = orderedSources(sources);
       const shareOpts = { audiences, formats, dashboard };
@@ -172,7 +174,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
       out.abort();
       throw err;
     }
-    if (owned) {
+    if (owned && !out.replaces) {
       // A full run owns the folder: remove what it no longer produces, so a withdrawn public
       // statement cannot linger in public/ and be published again. A run for some ids does the same
       // for the files of those incidents (a statement withdrawn by reclassification, a format no

@@ -45,6 +45,34 @@ describe('outputFolderWriter', () => {
     expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('kept');
   });
 
+  it('with replace, builds the new folder beside the old one: untouched until commit, then exactly the new files', () => {
+    const out = join(root, 'reports');
+    mkdirSync(join(out, 'public'), { recursive: true });
+    writeFileSync(join(out, 'public', 'withdrawn.html'), 'old statement');
+    writeFileSync(join(out, 'x.md'), 'old');
+    const w = outputFolderWriter(out, { replace: true });
+    expect(w.replaces).toBe(true);
+    w.write('x.md', 'new');
+    w.write('sub/y.md', 'y');
+    // Interrupted here, the earlier compile is whole: nothing of the new run is in it yet.
+    expect(readFileSync(join(out, 'x.md'), 'utf8')).toBe('old');
+    w.commit();
+    expect(readdirSync(out).sort()).toEqual(['sub', 'x.md']);
+    expect(readFileSync(join(out, 'x.md'), 'utf8')).toBe('new');
+    expect(readdirSync(root)).toEqual(['reports']);
+  });
+
+  it('with replace, abort leaves the old folder exactly as it was', () => {
+    const out = join(root, 'reports');
+    mkdirSync(out);
+    writeFileSync(join(out, 'x.md'), 'old');
+    const w = outputFolderWriter(out, { replace: true });
+    w.write('x.md', 'new');
+    w.abort();
+    expect(readdirSync(root)).toEqual(['reports']);
+    expect(readFileSync(join(out, 'x.md'), 'utf8')).toBe('old');
+  });
+
   it('refuses to move its files over a folder that appeared meanwhile, and leaves that folder alone', () => {
     const out = join(root, 'reports');
     const w = outputFolderWriter(out);

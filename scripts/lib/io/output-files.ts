@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -93,6 +93,8 @@ export interface OutputFolderWriter {
   commit(): void;
   /** Drops what was written (only the staging folder this writer made; nothing else). */
   abort(): void;
+  /** True when commit() replaces the whole existing folder (nothing of the earlier run is left). */
+  readonly replaces: boolean;
 }
 
 /**
@@ -103,8 +105,9 @@ export interface OutputFolderWriter {
  * either no folder or the complete one, and a 10,000-incident compile saves ~90,000 renames. When
  * the folder exists (a re-run), each file is replaced on its own with temp + rename as before.
  */
-export function outputFolderWriter(outDir: string): OutputFolderWriter {
-  const staging = makeStaging(outDir);
+export function outputFolderWriter(outDir: string, opts: { replace?: boolean } = {}): OutputFolderWriter {
+  const replacing = opts.replace === true && isPlainDir(outDir);
+  const staging = makeStaging(outDir, replacing);
   if (!staging) {
     const target = { dir: outDir, eachAtomic: true };
     return {
@@ -112,6 +115,7 @@ export function outputFolderWriter(outDir: string): OutputFolderWriter {
       write: (rel, content) => writeToTarget(target, rel, content),
       commit: () => {},
       abort: () => {},
+      replaces: false,
     };
   }
   const target = { dir: staging, eachAtomic: false };
@@ -126,11 +130,13 @@ export function outputFolderWriter(outDir: string): OutputFolderWriter {
   const close = () => { open = false; process.off('SIGINT', onSignal).off('SIGTERM', onSignal); };
   return {
     target,
+    replaces: replacing,
     write: (rel, content) => writeToTarget(target, rel, content),
     commit() {
       if (!open) return;
       close();
       try {
+        if (replacing) return swapIn(staging, outDir);
         renameSync(staging, outDir);
       } catch (err) {
         rmSync(staging, { recursive: true, force: true });
@@ -148,9 +154,33 @@ export function outputFolderWriter(outDir: string): OutputFolderWriter {
   };
 }
 
-/** A new, empty staging folder beside `outDir` when `outDir` does not exist; undefined otherwise. */
-function makeStaging(outDir: string): string | undefined {
-  if (existsSync(outDir)) return undefined;
+/** A real folder (not a link to one, which a swap would replace by a folder). */
+function isPlainDir(path: string): boolean {
+  try { return lstatSync(path).isDirectory(); } catch { return false; }
+}
+
+/**
+ * Puts the complete new folder in place of the old one: the old is renamed aside, the new renamed in,
+ * the old removed. A run interrupted before this leaves the old folder whole; never a mix of both.
+ */
+function swapIn(staging: string, outDir: string): void {
+  const retired = join(dirname(outDir), `.${basename(outDir)}.old-${process.pid}-${randomBytes(4).toString('hex')}`);
+  renameSync(outDir, retired);
+  try {
+    renameSync(staging, outDir);
+  } catch (err) {
+    renameSync(retired, outDir);
+    throw err;
+  }
+  rmSync(retired, { recursive: true, force: true, maxRetries: 3 });
+}
+
+/**
+ * A new, empty staging folder beside `outDir` when `outDir` does not exist (or is to be replaced as a
+ * whole); undefined otherwise.
+ */
+function makeStaging(outDir: string, replacing = false): string | undefined {
+  if (!replacing && existsSync(outDir)) return undefined;
   mkdirSync(dirname(outDir), { recursive: true });
   removeStaleStaging(outDir);
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -171,7 +201,7 @@ function makeStaging(outDir: string): string | undefined {
  * cut): recognised by their exact name pattern and removed when the process that made them is gone.
  */
 function removeStaleStaging(outDir: string): void {
-  const pattern = new RegExp(`^\\.${basename(outDir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.staging-(\\d+)-[0-9a-f]{8}$`);
+  const pattern = new RegExp(`^\\.${basename(outDir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:staging|old)-(\\d+)-[0-9a-f]{8}$`);
   let names: string[];
   try { names = readdirSync(dirname(outDir)); } catch { return; }
   for (const name of names) {
