@@ -63,7 +63,7 @@ export const bench: BenchModule = async ({ workDir, scale }) => {
     figures: {
       'wall ms': Math.round(run.wallMs), files, 'ms/incident': (run.wallMs / count).toFixed(2), 'peak RSS MiB': Math.round(run.usage.maxRSS / 1024),
       'cpu user s': (run.usage.userCPUTime / 1e6).toFixed(1), 'cpu sys s': (run.usage.systemCPUTime / 1e6).toFixed(1),
-      threads: threadCount(count, {}, { minCores: 2 }), exit: run.code,
+      threads: threadCount(count, undefined, { minCores: 2 }), exit: run.code,
     },
     target: `<= ${Math.round(TARGET_MS * scale)} ms`,
     met: run.code === 0 && run.wallMs <= TARGET_MS * scale,

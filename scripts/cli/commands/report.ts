@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import type { Notice } from '../../lib/render/dashboard/notices.ts';
 import { EXIT, UsageError, type CliIo, type RegisterVerb } from '../io.ts';
+import { threadsSetting } from '../threads-setting.ts';
 
 export interface ReportOptions {
   audience?: string[];
@@ -66,6 +67,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     import('../../lib/io/parallel-report.ts'), import('../../lib/io/workers.ts'),
   ]);
 
+  const forcedThreads = threadsSetting(io.env);
   const requested = opts.audience?.length ? opts.audience : ['all'];
   const bad = requested.filter((a) => a !== 'all' && !isAudience(a));
   if (bad.length) throw new UsageError(`unknown audience ${bad.map((b) => `"${b}"`).join(', ')}: expected ${AUDIENCES.join(', ')} or all, e.g. --audience regulator,executive`);
@@ -101,7 +103,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
   // A full compile of many incidents reads, validates and renders in several threads
   // (INCIDENT_LEDGER_THREADS=1: one), each its own share of the files (io/parallel-report.ts).
   // Rendering is heavy per incident (~2 ms): two threads pay off already on 2 cores.
-  const threads = ids.length ? 1 : threadCount(files.length, io.env, { minCores: 2 });
+  const threads = ids.length ? 1 : threadCount(files.length, forcedThreads, { minCores: 2 });
   const loaded = await loadInThreads(contiguousShares(files, threads));
   try {
     const diagnostics = sortDiagnostics([...problems, ...loaded.diagnostics]);

@@ -9,6 +9,7 @@ import { formatGithub } from '../../lib/render/diagnostics-github.ts';
 import { formatHuman, summaryLine } from '../../lib/render/diagnostics-human.ts';
 import { EXIT, type CliIo, type RegisterVerb } from '../io.ts';
 import { formatOption, type OutputFormat } from '../format-option.ts';
+import { threadsSetting } from '../threads-setting.ts';
 
 export const registerValidate: RegisterVerb = (program, io, setExit) => {
   program
@@ -22,8 +23,10 @@ export const registerValidate: RegisterVerb = (program, io, setExit) => {
 };
 
 export async function runValidate(io: CliIo, paths: readonly string[], format: OutputFormat): Promise<number> {
+  // A wrong INCIDENT_LEDGER_THREADS is a usage error even when paths are given (and no threads are used).
+  const forcedThreads = threadsSetting(io.env);
   const { files: found, problems } = collectIncidentPaths(io.cwd, paths);
-  const threads = paths.length ? 1 : threadCount(found.length, io.env);
+  const threads = paths.length ? 1 : threadCount(found.length, forcedThreads);
   let result: ShareResult;
   if (threads > 1) {
     result = await validateInThreads(found, threads, format === 'human');

@@ -41,10 +41,10 @@ describe('validate in worker threads', () => {
   }, 60_000);
 
   it.each([
-    [10, {}, 8, 1], [5000, {}, 8, 4], [5000, {}, 3, 3], [5000, {}, 2, 1], [5000, { INCIDENT_LEDGER_THREADS: '1' }, 8, 1],
-    [3, { INCIDENT_LEDGER_THREADS: '8' }, 2, 3], [5000, { INCIDENT_LEDGER_THREADS: '2' }, 2, 2], [50, { INCIDENT_LEDGER_THREADS: 'x' }, 8, 1],
-  ] as const)('threadCount(%i items, %j, %i cores) → %i', (items, env, cores, expected) => {
-    expect(threadCount(items, env, { cores })).toBe(expected);
+    [10, undefined, 8, 1], [5000, undefined, 8, 4], [5000, undefined, 3, 3], [5000, undefined, 2, 1], [5000, 1, 8, 1],
+    [3, 8, 2, 3], [5000, 2, 2, 2], [5000, 64, 2, 64], [0, 4, 8, 1],
+  ] as const)('threadCount(%i items, forced %s, %i cores) → %i', (items, forced, cores, expected) => {
+    expect(threadCount(items, forced, { cores })).toBe(expected);
   });
 });
 

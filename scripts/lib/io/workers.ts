@@ -21,17 +21,17 @@ export function startWorker(name: string, workerData?: unknown, resourceLimits?:
 }
 
 /**
- * How many threads to use for `items` units of work: INCIDENT_LEDGER_THREADS when set (1 = none),
+ * How many threads to use for `items` units of work: `forced` (INCIDENT_LEDGER_THREADS, validated by
+ * the CLI: scripts/cli/threads-setting.ts) when set (1 = none; never more than there are items),
  * else one per core (at most 4) once there is enough work to repay a thread's start-up (~100 ms)
  * and at least `minCores` cores. Each thread pays its own module loading, JIT warm-up and garbage
  * collector, which also run on helper threads: measured on 2 cores, validate in 2 threads took the
  * same wall time as in one when the machine was idle and ~40% longer when it was shared, so CPU-
  * light work (validate) asks for 3 cores; heavier work (report) may ask for 2.
  */
-export function threadCount(items: number, env: Readonly<Record<string, string | undefined>>,
+export function threadCount(items: number, forced: number | undefined,
   { minItems = 2000, minCores = 3, cores = availableParallelism() }: { minItems?: number; minCores?: number; cores?: number } = {}): number {
-  const forced = Number.parseInt(env['INCIDENT_LEDGER_THREADS'] ?? '', 10);
-  if (Number.isInteger(forced) && forced >= 1) return Math.min(forced, 16, Math.max(1, items));
+  if (forced !== undefined) return Math.max(1, Math.min(forced, items));
   return items >= minItems && cores >= minCores ? Math.min(cores, 4) : 1;
 }
 
