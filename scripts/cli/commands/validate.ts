@@ -40,6 +40,10 @@ export async function runValidate(io: CliIo, paths: readonly string[], format: O
   }
   const diagnostics = sortDiagnostics([...problems, ...result.diagnostics]);
   const files = result.files;
+  // The summary counts every file the run names: those read and validated, and those reported
+  // without being read (symbolic links, FIFOs, unreadable files), so "N errors in M files" never
+  // names more files than were counted as checked.
+  const checked = new Set([...files, ...diagnostics.map((d) => d.file)]).size;
   if (format === 'json') {
     io.stdout(JSON.stringify({ files, diagnostics }, null, 2) + '\n');
   } else if (format === 'github') {
@@ -48,15 +52,15 @@ export async function runValidate(io: CliIo, paths: readonly string[], format: O
     const text = formatGithub(diagnostics);
     if (text) io.stdout(text + '\n');
     if (diagnostics.length) io.stdout(formatHuman(diagnostics, new Map(), new Set(files)));
-    io.stdout(summaryLine(files.length, diagnostics) + '\n');
+    io.stdout(summaryLine(checked, diagnostics) + '\n');
     const summaryPath = io.env['GITHUB_STEP_SUMMARY'];
     if (summaryPath) {
       const [{ appendFile }, { renderValidateSummary }] = await Promise.all([import('node:fs/promises'), import('../../lib/render/check-summary.ts')]);
-      await appendFile(summaryPath, renderValidateSummary(files.length, diagnostics));
+      await appendFile(summaryPath, renderValidateSummary(checked, diagnostics));
     }
   } else {
     if (diagnostics.length) io.stdout(formatHuman(diagnostics, new Map(result.sources), new Set(result.red)));
-    io.stdout(summaryLine(files.length, diagnostics) + '\n');
+    io.stdout(summaryLine(checked, diagnostics) + '\n');
   }
   if (paths.length === 0 && files.length === 0 && problems.length === 0) io.stderr('note: no incident files found under incidents/\n');
   return hasErrors(diagnostics) ? EXIT.findings : EXIT.ok;
