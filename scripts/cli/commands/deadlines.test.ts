@@ -132,3 +132,42 @@ describe('incident deadlines: hostile front matter', () => {
     expect(c.out()).not.toContain('`');
   });
 });
+
+describe('incident deadlines: two files with one id', () => {
+  const R7WM = 'incidents/2026/INC-20261118-R7WM-ransomware-file-servers.md';
+  const COPY = 'incidents/2026/INC-20261118-R7WM-copy.md';
+  type Row = { incident: string; regime: string; file?: string; sent_at: string | null };
+  const withoutFile = (rows: Row[]) => rows.map(({ file: _f, ...r }) => r);
+
+  async function repoWithCopy(edit: (text: string) => string): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), 'il-deadlines-dup-'));
+    await cp(join(PACKAGE_ROOT, 'incidents'), join(dir, 'incidents'), { recursive: true });
+    await cp(join(PACKAGE_ROOT, '.incident-ledger.yml'), join(dir, '.incident-ledger.yml'));
+    await writeFile(join(dir, COPY), edit(await readFile(join(dir, R7WM), 'utf8')));
+    return dir;
+  }
+
+  // [name, edit of the copy, regimes listed twice (the copies record them differently)]
+  it.each([
+    ['an identical copy', (t: string) => t, []],
+    ['a copy with another early-warning time', (t: string) => t.replace('sent_at: 2026-11-18T20:05:00Z', 'sent_at: 2026-11-18T21:05:00Z'), ['nis2-early-warning']],
+  ] as const)('%s: notices recorded alike are listed once, exit 1 with id/duplicate for both files', async (_name, edit, twice) => {
+    const copy = await repoWithCopy(edit);
+    const c = capture(copy);
+    expect(await main(['deadlines', '--at', AT, '--format', 'json'], c.io)).toBe(1);
+    const rows = JSON.parse(c.out()).deadlines as Row[];
+    const single = JSON.parse((await (async () => { const s = capture(); await main(['deadlines', '--at', AT, '--format', 'json'], s.io); return s.out(); })())).deadlines as Row[];
+    const regimes = (rs: Row[]) => rs.filter((r) => r.incident === 'INC-20261118-R7WM').map((r) => r.regime).sort();
+    expect(regimes(rows)).toEqual([...regimes(single), ...twice].sort());
+    if (!twice.length) expect(withoutFile(rows)).toEqual(withoutFile(single));
+    for (const f of [R7WM, COPY]) expect(c.err()).toMatch(new RegExp(`${f}\\n\\s+3:5\\s+error\\s+id \`INC-20261118-R7WM\` is also used by`));
+    expect(c.err()).toContain('error: 2 incident files share an id with another (above): a notice the copies record alike is listed once');
+
+    const human = capture(copy);
+    expect(await main(['deadlines', '--at', AT], human.io)).toBe(1);
+    const lines = human.out().split('\n').filter((l) => l.includes('INC-20261118-R7WM'));
+    expect(lines.length).toBe(regimes(rows).length);
+    expect(new Set(lines).size, "no line printed twice").toBe(lines.length);
+    expect(human.err()).toContain('[id/duplicate]');
+  });
+});

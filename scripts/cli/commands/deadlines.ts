@@ -21,10 +21,12 @@ export const DEADLINES_JSON_SCHEMA = 'incident-ledger/deadlines@1';
 
 export async function runDeadlines(io: CliIo, paths: readonly string[], opts: { at?: string; format: DeadlinesFormat; now?: () => number }): Promise<number> {
   const now = parseAt(opts.at, opts.now ?? Date.now);
-  const [{ collectIncidentFiles }, { parseIncidentFile }, { loadSettings }, { shippedRegimes }, { computeDeadlines, compareDeadlines }, { formatDeadlinesTable }, { formatHuman, summaryLine }, { isoUtc }] = await Promise.all([
+  const [{ collectIncidentFiles }, { parseIncidentFile }, { loadSettings }, { shippedRegimes }, { computeDeadlines, compareDeadlines, distinctDeadlines }, { formatDeadlinesTable }, { formatHuman, summaryLine }, { isoUtc },
+    { crossFilePlan, fileId }, { toDiagnostic }, { sortDiagnostics }] = await Promise.all([
     import('../../lib/io/incident-files.ts'), import('../../lib/parse/incident-file.ts'), import('../../lib/io/settings.ts'),
     import('../../lib/io/regimes.ts'), import('../../lib/deadlines/engine.ts'), import('../../lib/render/deadlines-human.ts'),
     import('../../lib/render/diagnostics-human.ts'), import('../../lib/deadlines/zoned-time.ts'),
+    import('../../lib/validate/validator.ts'), import('../../lib/model/finding.ts'), import('../../lib/model/diagnostic.ts'),
   ]);
   const { settings, found, diagnostics: settingsProblems } = await loadSettings(io.cwd);
   if (settingsProblems.length) {
@@ -41,21 +43,33 @@ export async function runDeadlines(io: CliIo, paths: readonly string[], opts: { 
   const catalog = shippedRegimes();
   const rows = [];
   const unreadable: string[] = problems.map((p) => p.file);
+  const parsedFiles = [];
   for (const f of files) {
     const parsed = parseIncidentFile(f.path, f.bytes);
     if (!parsed.data) { unreadable.push(parsed.file); continue; }
+    parsedFiles.push(parsed);
     rows.push(...computeDeadlines(parsed.data, settings, catalog, now, parsed.file));
   }
+  // An id in two files is an error (validate's id/duplicate, exit 1); the notices of the copies are
+  // listed once each — a row that differs between the files (an edited copy) is listed from each.
+  const { duplicates } = crossFilePlan(parsedFiles.map((p) => ({ file: p.file, id: fileId(p) })));
+  const duplicateIds = sortDiagnostics(parsedFiles.flatMap((p) => { const f = duplicates.get(p.file); return f ? [toDiagnostic(p, f)] : []; }));
   rows.sort(compareDeadlines);
+  const listed = distinctDeadlines(rows);
   unreadable.sort();
   const at = isoUtc(now);
   if (opts.format === 'json') {
-    io.stdout(JSON.stringify({ schema: DEADLINES_JSON_SCHEMA, at, organisation: settings.organisation.name, deadlines: rows, unreadable }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ schema: DEADLINES_JSON_SCHEMA, at, organisation: settings.organisation.name, deadlines: listed, unreadable }, null, 2) + '\n');
   } else {
-    io.stdout(formatDeadlinesTable(rows, at));
+    io.stdout(formatDeadlinesTable(listed, at));
   }
   if (!found) io.stderr('note: no .incident-ledger.yml at the repository root: only regimes decided in the incidents are listed, counted in UTC\n');
   if (unreadable.length) io.stderr(`note: ${unreadable.length} incident file(s) could not be read and are not listed (${unreadable.join(', ')}); run \`incident validate\` for details\n`);
+  if (duplicateIds.length) {
+    io.stderr(formatHuman(duplicateIds, new Map(), new Set()));
+    io.stderr(`error: ${new Set(duplicateIds.map((d) => d.file)).size} incident files share an id with another (above): a notice the copies record alike is listed once; fix the duplicate (npm run incident -- validate lists it)\n`);
+    return EXIT.findings;
+  }
   return EXIT.ok;
 }
 

@@ -70,6 +70,21 @@ export function compareDeadlines(a: Deadline, b: Deadline): number {
   return a.regime < b.regime ? -1 : a.regime > b.regime ? 1 : 0;
 }
 
+/**
+ * `rows` without repeats: a row equal to an earlier one but for its `file` (the same incident in two
+ * files, e.g. a copy sharing its id) is left out; rows that differ in anything else stay.
+ */
+export function distinctDeadlines(rows: readonly Deadline[]): Deadline[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const { file: _file, ...rest } = r;
+    const key = JSON.stringify(rest);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function policyFrom(settings: Settings, override?: Partial<DeadlinePolicy>): DeadlinePolicy {
   return { ...DEFAULT_POLICY, ...settings.checks?.deadlines, ...override };
 }
