@@ -66,7 +66,11 @@ const rows: Row[] = [
   { name: 'new: missing flags off a terminal', argv: ['new', '--yes'], exit: 2, stderr: /not on a terminal, so nothing can be asked: give --title, --method/ },
   { name: 'new: bad method', argv: ['new', '--title', 'Lost laptop', '--method', 'gut-feeling'], exit: 2, stderr: /--method must be one of automated-tool/ },
   { name: 'new: short title', argv: ['new', '--title', 'x', '--method', 'user-reporting'], exit: 2, stderr: /5 to 120 characters/ },
-  { name: 'new: report before detection', argv: ['new', '--title', 'Lost laptop', '--method', 'user-reporting', '--detected-at', '2026-12-01T08:00:00Z', '--reported-at', '2026-12-01T07:00:00Z'], exit: 2, stderr: /reported at \(2026-12-01T07:00:00Z\) is before detected at/ },
+  { name: 'new: report before detection', argv: ['new', '--title', 'Lost laptop', '--method', 'user-reporting', '--detected-at', '2026-12-01T08:00:00Z', '--reported-at', '2026-12-01T07:00:00Z'], exit: 2,
+    stderr: /^error: reported at \(2026-12-01T07:00:00Z\) is before detected at \(2026-12-01T08:00:00Z\); a report is received at or after the detection — correct --detected-at or --reported-at\n$/ },
+  // Without --detected-at, detection defaults to now: the hint asks for it.
+  { name: 'new: report before detection, --detected-at not given', argv: ['new', '--title', 'Lost laptop', '--method', 'user-reporting', '--reported-at', '2026-12-01T07:00:00Z'], exit: 2,
+    stderr: /^error: reported at \(2026-12-01T07:00:00Z\) is before detected at \(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\); a report is received at or after the detection — give --detected-at too\n$/ },
   { name: 'log: a closed incident is frozen', argv: ['log', 'INC-20261105-9XTB', 'x'], exit: 1, stderr: /INC-20261105-9XTB is closed, and a closed incident is frozen; reopen it first/, file: 'incidents/2026/INC-20261105-9XTB-misdirected-invoice-email.md', changed: false },
   { name: 'notify: a closed incident is frozen', argv: ['notify', 'INC-20261105-9XTB', '--stakeholder', 'legal', '--stage', 'internal', '--recipient', 'x'], exit: 1, stderr: /is closed/ },
   { name: 'log --format json', argv: ['log', 'INC-20261118-R7WM', 'x', '--at', '2026-12-01T00:00:00Z', '--format', 'json'], exit: 0,

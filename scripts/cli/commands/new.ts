@@ -81,7 +81,11 @@ export async function runNew(io: CliIo, opts: NewOptions, deps: EditDeps, prompt
     a = { title: opts.title!.trim(), method: opts.method!, detected_at: detected, reported_at: opts.reportedAt ?? detected, owner: identity!.trim(), reporter: (opts.reporter ?? identity!).trim(), tlp: opts.tlp ?? 'TLP:AMBER' };
   }
 
-  if (Date.parse(a.reported_at) < Date.parse(a.detected_at)) throw new UsageError(`reported at (${a.reported_at}) is before detected at (${a.detected_at}); a report is received at or after the detection — give --detected-at too`);
+  if (Date.parse(a.reported_at) < Date.parse(a.detected_at)) {
+    // Without --detected-at the detection time defaults to now, which a past --reported-at precedes.
+    const fix = opts.detectedAt === undefined ? 'give --detected-at too' : 'correct --detected-at or --reported-at';
+    throw new UsageError(`reported at (${a.reported_at}) is before detected at (${a.detected_at}); a report is received at or after the detection — ${fix}`);
+  }
 
   const { files } = await collectIncidentFiles(io.cwd, []);
   const taken = new Set(files.map((f) => parseIncidentFile(f.path, f.bytes).data?.['id']).filter(Boolean) as string[]);
