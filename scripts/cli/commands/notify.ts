@@ -40,6 +40,11 @@ export const registerNotify: RegisterVerb = (program, io, setExit) => {
 export async function runNotify(io: CliIo, id: string, opts: NotifyOptions, deps: EditDeps): Promise<void> {
   const { author, CommandFailure, confirm, loadIncident, refuseClosed, parseTimeOption, saveEdit } = await import('../edit-session.ts');
   const { timelinePosition } = await import('../../lib/edit/timeline-position.ts');
+  const { recordedNotices } = await import('../../lib/edit/notice-repeat.ts');
+  const { expectedData } = await import('../../lib/edit/ops.ts');
+  const { lateNotice } = await import('../../lib/deadlines/findings.ts');
+  const { loadSettings } = await import('../../lib/io/settings.ts');
+  const { shippedRegimes } = await import('../../lib/io/regimes.ts');
   const { asArray, asRecord } = await import('../../lib/model/access.ts');
   if (!opts.regime === !opts.stakeholder) throw new UsageError('name exactly one of --regime <id> (a regulatory notice) or --stakeholder <party> (e.g. legal)');
   if (opts.regime !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(opts.regime)) throw new UsageError(`--regime must be a regime id such as gdpr-art33 (got "${opts.regime}")`);
@@ -71,9 +76,43 @@ export async function runNotify(io: CliIo, id: string, opts: NotifyOptions, deps
     entry: `Notice sent: ${what} to ${recipient}${opts.reference ? ` (${opts.reference.trim()})` : ''}.`,
     ...(late ? { late_record: 'recorded with the notice by incident notify, after later timeline entries' } : {}),
   };
-  await saveEdit(io, inc, [
+  const ops = [
     { op: 'insert', key: 'notifications', item: notice },
     { op: 'insert', key: 'timeline', item: entry, index },
-  ]);
+  ] as const;
+  const warnings: string[] = [];
+
+  // The same notice twice is a slip (a re-run), never a second notice: refused. Another notice for
+  // the same regime or party and stage (an update, a resend) is recorded, with a note.
+  const earlier = recordedNotices(inc.data['notifications'], notice);
+  const slot = opts.regime ? `${opts.regime}/${opts.stage}` : `${opts.stakeholder}/${opts.stage}`;
+  if (earlier.exact !== undefined) {
+    throw new CommandFailure(`this notice is already recorded exactly as given (notifications[${earlier.exact}] in ${inc.file}: ${what} to ${recipient}, sent ${sentAt}); nothing was written. `
+      + 'A further notice for the same stage needs its own --sent-at (and --reference, if it has one)');
+  }
+  if (earlier.same.length) {
+    warnings.push(`a notice for ${slot} is already recorded (${earlier.same.map((e) => `notifications[${e.index}], sent_at ${e.sent_at ?? 'not set'}`).join('; ')}); this one is recorded as a further notice`);
+  }
+
+  // Sent after its deadline without a reason: refused when the PR check would reject the file for it
+  // (checks.deadlines.late_without_reason: error, the default for statutory notices), otherwise a warning.
+  if (!notice.late_reason) {
+    const { settings } = await loadSettings(io.cwd);
+    const noticeIndex = asArray(inc.data['notifications']).length;
+    const lateness = lateNotice(expectedData(inc.data, ops), noticeIndex, settings, shippedRegimes(), deps.now().getTime());
+    if (lateness) {
+      const d = lateness.deadline;
+      const deadline = `${d.title} (\`${d.regime}\`${d.statutory ? `, ${d.legal_basis}` : ', an internal target'}) was due ${d.due_at}`;
+      if (lateness.level === 'error') {
+        throw new CommandFailure(`this notice, sent ${sentAt}, is late: ${deadline}, and the PR check rejects a late notice without a reason; nothing was written. `
+          + `Run it again with --late-reason "<why it was late>", e.g. --late-reason "forensic scope unclear until 2026-11-21"`);
+      }
+      warnings.push(`this notice, sent ${sentAt}, is late: ${deadline}, and no reason is recorded; add one before the change is merged: `
+        + `\`late_reason: "<why it was late>"\` in notifications[${noticeIndex}] of ${inc.file} (incident notify takes it as --late-reason)`);
+    }
+  }
+
+  await saveEdit(io, inc, ops);
+  for (const w of warnings) io.stderr(`warning: ${w}\n`);
   confirm(io, opts.format, `✔ recorded notice ${what} to ${recipient}, sent ${sentAt}, in ${inc.file}`, { id, file: inc.file, notification: notice });
 }

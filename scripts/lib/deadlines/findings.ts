@@ -1,4 +1,4 @@
-import type { Data } from '../model/access.ts';
+import { asArray, asRecord, asString, type Data } from '../model/access.ts';
 import type { Severity } from '../model/diagnostic.ts';
 import type { Finding } from '../model/finding.ts';
 import { computeDeadlines, policyFrom } from './engine.ts';
@@ -62,4 +62,23 @@ function findingFor(d: Deadline, p: DeadlinePolicy): Finding | undefined {
   if (level === 'off') return undefined;
   const pointer = d.notice_index !== null ? `/notifications/${d.notice_index}` : d.regime_index !== null ? `/regimes/${d.regime_index}` : d.clock_field?.startsWith('timestamps.') ? `/${d.clock_field.replace('.', '/')}` : '';
   return { rule: `deadline/${kind.replace(/_/g, '-')}`, severity: level as Severity, pointer, which: 'key', message, hint };
+}
+
+/**
+ * Whether notice `index` of `incident` makes its deadline late without a `late_reason` (the engine's
+ * `late`: sent after the due time; the notice decides the row as the first one sent for it), and the
+ * level the PR check gives that (`error` fails the check; `off` when it stays silent). Undefined when
+ * the notice is on time, justified, has no deadline, or an earlier notice already decided the row.
+ * The deadline is the regime's row (`regime_id`), or `internal-<party>` for a stakeholder notice.
+ */
+export function lateNotice(incident: Data, index: number, settings: Settings, regimes: RegimeCatalog, now: number): { deadline: Deadline; level: Level } | undefined {
+  const notice = asRecord(asArray(incident['notifications'])[index]);
+  const regime = asString(notice['regime_id']);
+  const stakeholder = asString(notice['stakeholder']);
+  const rowId = regime ?? (stakeholder !== undefined ? `internal-${stakeholder}` : undefined);
+  if (rowId === undefined) return undefined;
+  const deadline = computeDeadlines(incident, settings, regimes, now).find((d) => d.regime === rowId);
+  if (!deadline || deadline.status !== 'late' || deadline.late_reason !== null || deadline.notice_index !== index) return undefined;
+  const finding = deadlineFindings(incident, settings, regimes, now).find((f) => f.rule === 'deadline/late-without-reason' && f.pointer === `/notifications/${index}`);
+  return { deadline, level: finding?.severity ?? 'off' };
 }

@@ -1,0 +1,106 @@
+// incident notify: late notices (per the deadline engine) and notices recorded twice, through the
+// real CLI in a temp git repository; the PR check then judges the result as notify said it would.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../main.ts';
+import { PACKAGE_ROOT } from '../../lib/io/shipped-schemas.ts';
+import { capture, hermeticEnv, tempRepo } from '../test-support.ts';
+
+const R7WM = 'incidents/2026/INC-20261118-R7WM-ransomware-file-servers.md';
+// R7WM: GDPR Art 33 and the NIS2 notification are due 2026-11-21T06:00:00Z, neither sent yet.
+const GDPR = ['notify', 'INC-20261118-R7WM', '--regime', 'gdpr-art33', '--stage', 'notification', '--recipient', 'HmbBfDI'];
+const ON_TIME = ['--sent-at', '2026-11-20T09:00:00Z'];
+const LATE = ['--sent-at', '2026-11-22T09:00:00Z'];
+const REASON = ['--late-reason', 'forensic scope unclear until 2026-11-21'];
+
+/** The shipped settings, with the PR check's level for late notices without a reason. */
+const settings = (level: 'error' | 'warning') => readFileSync(join(PACKAGE_ROOT, '.incident-ledger.yml'), 'utf8').replace('late_without_reason: error', `late_without_reason: ${level}`);
+
+interface Row {
+  name: string;
+  level: 'error' | 'warning';
+  /** Notify runs before the one under test (each must succeed). */
+  before?: string[][];
+  argv: string[];
+  exit: number;
+  /** stderr, exactly (after the runs in `before`). */
+  stderr: string | RegExp;
+  /** Notices recorded for gdpr-art33 afterwards. */
+  notices: number;
+}
+
+const rows: Row[] = [
+  { name: 'on time: recorded, nothing to say', level: 'error', argv: [...GDPR, ...ON_TIME], exit: 0, stderr: '', notices: 1 },
+  { name: 'late with --late-reason: recorded, nothing to say', level: 'error', argv: [...GDPR, ...LATE, ...REASON], exit: 0, stderr: '', notices: 1 },
+  { name: 'late without a reason, the PR check rejects that: refused (exit 1), nothing written', level: 'error', argv: [...GDPR, ...LATE], exit: 1, notices: 0,
+    stderr: 'error: this notice, sent 2026-11-22T09:00:00Z, is late: GDPR personal data breach notification to the supervisory authority (`gdpr-art33`, Regulation (EU) 2016/679 Art 33(1)) was due 2026-11-21T06:00:00Z, '
+      + 'and the PR check rejects a late notice without a reason; nothing was written. Run it again with --late-reason "<why it was late>", e.g. --late-reason "forensic scope unclear until 2026-11-21"\n' },
+  { name: 'late without a reason, the PR check only warns: recorded with a warning naming the deadline and how to add the reason', level: 'warning', argv: [...GDPR, ...LATE], exit: 0, notices: 1,
+    stderr: 'warning: this notice, sent 2026-11-22T09:00:00Z, is late: GDPR personal data breach notification to the supervisory authority (`gdpr-art33`, Regulation (EU) 2016/679 Art 33(1)) was due 2026-11-21T06:00:00Z, '
+      + `and no reason is recorded; add one before the change is merged: \`late_reason: "<why it was late>"\` in notifications[5] of ${R7WM} (incident notify takes it as --late-reason)\n` },
+  { name: 'a later notice after one on time is not late (the first one sent decides)', level: 'error', before: [[...GDPR, ...ON_TIME]], argv: [...GDPR, ...LATE], exit: 0, notices: 2,
+    stderr: 'warning: a notice for gdpr-art33/notification is already recorded (notifications[5], sent_at 2026-11-20T09:00:00Z); this one is recorded as a further notice\n' },
+  { name: 'a second notice for the same regime and stage: recorded with a warning naming the first and its sent_at', level: 'error', before: [[...GDPR, ...ON_TIME]],
+    argv: [...GDPR, '--sent-at', '2026-11-20T10:00:00Z', '--reference', 'HH-2026-7'], exit: 0, notices: 2,
+    stderr: 'warning: a notice for gdpr-art33/notification is already recorded (notifications[5], sent_at 2026-11-20T09:00:00Z); this one is recorded as a further notice\n' },
+  { name: 'the same regime, another stage: no warning', level: 'error', before: [[...GDPR, ...ON_TIME]], argv: [...GDPR.slice(0, 5), 'intermediate', ...GDPR.slice(6), '--sent-at', '2026-11-20T10:00:00Z'], exit: 0, stderr: '', notices: 2 },
+  { name: 'an exact duplicate: refused (exit 1), nothing written', level: 'error', before: [[...GDPR, ...ON_TIME]], argv: [...GDPR, ...ON_TIME], exit: 1, notices: 1,
+    stderr: `error: this notice is already recorded exactly as given (notifications[5] in ${R7WM}: gdpr-art33 notification to HmbBfDI, sent 2026-11-20T09:00:00Z); nothing was written. `
+      + 'A further notice for the same stage needs its own --sent-at (and --reference, if it has one)\n' },
+  { name: 'an exact duplicate, the time written with another offset: refused', level: 'error', before: [[...GDPR, ...ON_TIME]], argv: [...GDPR, '--sent-at', '2026-11-20T10:00:00+01:00'], exit: 1, notices: 1,
+    stderr: /^error: this notice is already recorded exactly as given \(notifications\[5\]/ },
+  { name: 'an exact duplicate of a stakeholder notice: refused', level: 'error', before: [['notify', 'INC-20261118-R7WM', '--stakeholder', 'legal', '--stage', 'internal', '--recipient', 'General counsel', ...ON_TIME]],
+    argv: ['notify', 'INC-20261118-R7WM', '--stakeholder', 'legal', '--stage', 'internal', '--recipient', 'General counsel', ...ON_TIME], exit: 1, notices: 0, stderr: /^error: this notice is already recorded exactly as given/ },
+];
+
+function gdprNotices(root: string): number {
+  return readFileSync(join(root, R7WM), 'utf8').split('\n').filter((l) => /^\s+- \{ regime_id: gdpr-art33,/.test(l)).length;
+}
+
+describe('notify: late notices and notices recorded twice', () => {
+  it.each(rows)('$name', async (row) => {
+    const repo = tempRepo();
+    try {
+      writeFileSync(join(repo.root, '.incident-ledger.yml'), settings(row.level));
+      for (const argv of row.before ?? []) {
+        const c = capture(repo.root);
+        expect(await main(argv, c.io), c.err()).toBe(0);
+      }
+      const before = readFileSync(join(repo.root, R7WM));
+      const c = capture(repo.root);
+      expect(await main(row.argv, c.io)).toBe(row.exit);
+      if (typeof row.stderr === 'string') expect(c.err()).toBe(row.stderr);
+      else expect(c.err()).toMatch(row.stderr);
+      if (row.exit === 0) expect(c.out()).toMatch(/^✔ recorded notice /);
+      else expect(readFileSync(join(repo.root, R7WM)).equals(before), 'nothing written').toBe(true);
+      expect(gdprNotices(repo.root)).toBe(row.notices);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it.each([
+    ['error', [...GDPR, ...LATE, ...REASON], undefined],
+    ['warning', [...GDPR, ...LATE], 'warning'],
+  ] as const)('the PR check agrees (late_without_reason: %s): what notify records is not rejected for lateness', async (level, argv, severity) => {
+    const repo = tempRepo();
+    try {
+      writeFileSync(join(repo.root, '.incident-ledger.yml'), settings(level));
+      const git = (...a: string[]) => execFileSync('git', ['-c', 'user.email=a@example.com', '-c', 'commit.gpgsign=false', ...a], { cwd: repo.root, env: hermeticEnv(), encoding: 'utf8' });
+      git('add', '-A'); git('commit', '-qm', 'examples'); git('branch', '-M', 'main'); git('checkout', '-qb', 'feature');
+      const c = capture(repo.root);
+      expect(await main(argv, c.io), c.err()).toBe(0);
+      git('commit', '-qam', 'notify');
+      const check = capture(repo.root);
+      await main(['check', '--base', 'main', '--at', '2026-11-23T00:00:00Z', '--format', 'json'], check.io);
+      const result = JSON.parse(check.out()) as { diagnostics: { severity: string; rule: string; message: string }[] };
+      const late = result.diagnostics.filter((d) => d.rule === 'deadline/late-without-reason');
+      expect(late.map((d) => d.severity)).toEqual(severity ? [severity] : []);
+      expect(result.diagnostics.some((d) => d.rule === 'deadline/overdue' && d.message.includes('nis2-notification')), 'the check judged deadlines').toBe(true);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
