@@ -104,3 +104,25 @@ describe('notify: late notices and notices recorded twice', () => {
     }
   });
 });
+
+describe('notify: a notice dated before one already recorded', () => {
+  it('carries late_record, so the PR check does not reject it as backdated', async () => {
+    const repo = tempRepo();
+    try {
+      const git = (...a: string[]) => execFileSync('git', ['-c', 'user.email=a@example.com', '-c', 'commit.gpgsign=false', ...a], { cwd: repo.root, env: hermeticEnv(), encoding: 'utf8' });
+      git('add', '-A'); git('commit', '-qm', 'examples'); git('branch', '-M', 'main'); git('checkout', '-qb', 'feature');
+      // The NIS2 early warning is recorded as sent 2026-11-18T20:05Z; this notice went out before it.
+      const c = capture(repo.root);
+      expect(await main(['notify', 'INC-20261118-R7WM', '--regime', 'gdpr-art33', '--stage', 'initial', '--recipient', 'HmbBfDI', '--sent-at', '2026-11-18T19:00:00Z'], c.io), c.err()).toBe(0);
+      expect(readFileSync(join(repo.root, R7WM), 'utf8')).toMatch(/regime_id: gdpr-art33.*late_record: "recorded by incident notify after later notices"/);
+      git('commit', '-qam', 'notify');
+      const check = capture(repo.root);
+      await main(['check', '--base', 'main', '--at', '2026-11-19T00:00:00Z', '--format', 'json'], check.io);
+      const result = JSON.parse(check.out()) as { diagnostics: { rule: string }[]; incidents: unknown[] };
+      expect(result.incidents).toHaveLength(1);
+      expect(result.diagnostics.filter((d) => d.rule.startsWith('append-only/'))).toEqual([]);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
