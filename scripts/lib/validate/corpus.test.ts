@@ -137,6 +137,16 @@ describe('bad-input corpus (incident validate --format json)', () => {
       'crlf-line-endings', 'secrets-pasted', 'tlp-red-not-echoed', 'deep-nesting', 'yaml-syntax-error', 'hostile-long-lines']) expect(cases).toContain(c);
   });
 
+  it('bad-enum: the hint for a phase outside the lifecycle does not suggest recording that phase', async () => {
+    const root = prepare('bad-enum', false);
+    temps.push(root);
+    const c = capture(root);
+    await runValidate(c.io, [], 'json');
+    const d = (JSON.parse(c.out.join('')) as { diagnostics: Diagnostic[] }).diagnostics.find((x) => x.rule === 'phase-history/current-phase')!;
+    expect(d.hint).not.toContain('phase: triage');
+    expect(d.hint).toContain("First make `phase` one of the lifecycle's phases (detection, preliminary-analysis,");
+  });
+
   describe.each(cases)('%s', (name) => {
     const expectedPath = join(TESTDATA, name, 'expected.json');
 

@@ -31,8 +31,10 @@ export interface FileContext {
  */
 export class Validator {
   readonly #validate: ValidateFunction;
+  readonly #phaseIds: readonly string[];
   constructor(readonly config: ValidatorConfig) {
     this.#validate = compileShipped(config.schema);
+    this.#phaseIds = config.lifecycle.phases.map((p) => p.id);
   }
 
   validateFile(parsed: ParsedFile, ctx: FileContext = {}): Diagnostic[] {
@@ -41,7 +43,7 @@ export class Validator {
     if (!data) return out;
     if (!this.#validate(data)) out.push(...schemaDiagnostics(parsed, this.#validate.errors ?? [], this.config.schema));
     const findings: Finding[] = [];
-    const input = { data, file: parsed.file, body: parsed.body, bodyStartLine: parsed.bodyStartLine, text: parsed.text, sections: parsed.sections };
+    const input = { data, file: parsed.file, body: parsed.body, bodyStartLine: parsed.bodyStartLine, text: parsed.text, sections: parsed.sections, phases: this.#phaseIds };
     for (const rule of FILE_RULES) findings.push(...rule(input));
     const gateCtx = this.gateContext(parsed.sections, ctx.knownIds);
     for (const phase of phasesLeft(this.config.lifecycle, data)) findings.push(...gateFindings(data, phase, gateCtx));

@@ -18,6 +18,8 @@ export interface FileRuleInput {
   text?: string;
   /** The body's sections (parse/sections.ts), for rules about where things sit in the body. */
   sections?: readonly Section[];
+  /** The lifecycle's phase ids, when known (hints then never suggest a phase that does not exist). */
+  phases?: readonly string[];
 }
 export type FileRule = (input: FileRuleInput) => Iterable<Finding>;
 
@@ -71,7 +73,7 @@ export function* timelineSorted({ data }: FileRuleInput): Generator<Finding> {
   }
 }
 
-export function* phaseHistoryConsistent({ data }: FileRuleInput): Generator<Finding> {
+export function* phaseHistoryConsistent({ data, phases }: FileRuleInput): Generator<Finding> {
   const history = asArray(data['phase_history']).map(asRecord);
   if (!history.length) return;
   const lastEntry = history[history.length - 1]!;
@@ -83,7 +85,9 @@ export function* phaseHistoryConsistent({ data }: FileRuleInput): Generator<Find
       message: red
         ? '`phase` differs from the last `phase_history` entry (values withheld: TLP:RED)'
         : `\`phase\` is \`${phase}\` but the last \`phase_history\` entry is \`${String(lastEntry['phase'])}\``,
-      hint: `Append \`- { phase: ${phase}, entered_at: <now>, by: <you> }\` to phase_history, or use: npm run incident -- advance <id>` };
+      hint: phases && !phases.includes(String(data['phase']))
+        ? `First make \`phase\` one of the lifecycle's phases (${phases.join(', ')}); phases are changed with: npm run incident -- advance <id>`
+        : `Append \`- { phase: ${phase}, entered_at: <now>, by: <you> }\` to phase_history, or use: npm run incident -- advance <id>` };
   }
   let prev: number | undefined;
   for (const [i, h] of history.entries()) {
