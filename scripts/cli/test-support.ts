@@ -14,6 +14,18 @@ export function tempRepo(opts: { examples?: boolean; user?: string | null } = {}
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
+/**
+ * tempRepo() with the examples committed on `main` and a `feature` branch checked out: the state in
+ * which a pull request's changes are made and `incident check --base main` judges them.
+ */
+export function featureBranchRepo(before?: (root: string) => void): { root: string; git: (...args: string[]) => string; cleanup(): void } {
+  const repo = tempRepo();
+  before?.(repo.root);
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=a@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo.root, env: hermeticEnv(), encoding: 'utf8' });
+  git('add', '-A'); git('commit', '-qm', 'examples'); git('branch', '-M', 'main'); git('checkout', '-qb', 'feature');
+  return { ...repo, git };
+}
+
 export function capture(cwd: string, interactive = false): { io: CliIo; out: () => string; err: () => string } {
   const out: string[] = [];
   const err: string[] = [];

@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
-import { capture, hermeticEnv, tempRepo } from '../test-support.ts';
+import { capture, featureBranchRepo, tempRepo } from '../test-support.ts';
 import { parseIncidentFile } from '../../lib/parse/incident-file.ts';
 import { shippedValidator } from '../../lib/io/shipped-validator.ts';
 
@@ -181,10 +180,9 @@ describe('new never writes through a planted symbolic link', () => {
 
 describe('advance asks what the PR check asks', () => {
   it('out of notification once the first-stage notices are recorded; the PR check then passes the move', async () => {
-    const repo = tempRepo();
+    const repo = featureBranchRepo();
+    const { git } = repo;
     try {
-      const git = (...a: string[]) => execFileSync('git', ['-c', 'user.email=a@example.com', '-c', 'commit.gpgsign=false', ...a], { cwd: repo.root, env: hermeticEnv(), encoding: 'utf8' });
-      git('add', '-A'); git('commit', '-qm', 'examples'); git('branch', '-M', 'main'); git('checkout', '-qb', 'feature');
       const run = async (...argv: string[]) => { const c = capture(repo.root); return { code: await main(argv, c.io), out: c.out(), err: c.err() }; };
       expect((await run('notify', 'INC-20261118-R7WM', '--regime', 'gdpr-art33', '--stage', 'initial', '--recipient', 'HmbBfDI', '--sent-at', '2026-11-20T09:00:00Z')).code).toBe(0);
       const moved = await run('advance', 'INC-20261118-R7WM', '--at', '2026-11-21T08:00:00Z');

@@ -1,12 +1,11 @@
 // incident notify: late notices (per the deadline engine) and notices recorded twice, through the
 // real CLI in a temp git repository; the PR check then judges the result as notify said it would.
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
 import { PACKAGE_ROOT } from '../../lib/io/shipped-schemas.ts';
-import { capture, hermeticEnv, tempRepo } from '../test-support.ts';
+import { capture, featureBranchRepo, tempRepo } from '../test-support.ts';
 
 const R7WM = 'incidents/2026/INC-20261118-R7WM-ransomware-file-servers.md';
 // R7WM: GDPR Art 33 and the NIS2 notification are due 2026-11-21T06:00:00Z, neither sent yet.
@@ -85,11 +84,9 @@ describe('notify: late notices and notices recorded twice', () => {
     ['error', [...GDPR, ...LATE, ...REASON], undefined],
     ['warning', [...GDPR, ...LATE], 'warning'],
   ] as const)('the PR check agrees (late_without_reason: %s): what notify records is not rejected for lateness', async (level, argv, severity) => {
-    const repo = tempRepo();
+    const repo = featureBranchRepo((root) => writeFileSync(join(root, '.incident-ledger.yml'), settings(level)));
+    const { git } = repo;
     try {
-      writeFileSync(join(repo.root, '.incident-ledger.yml'), settings(level));
-      const git = (...a: string[]) => execFileSync('git', ['-c', 'user.email=a@example.com', '-c', 'commit.gpgsign=false', ...a], { cwd: repo.root, env: hermeticEnv(), encoding: 'utf8' });
-      git('add', '-A'); git('commit', '-qm', 'examples'); git('branch', '-M', 'main'); git('checkout', '-qb', 'feature');
       const c = capture(repo.root);
       expect(await main(argv, c.io), c.err()).toBe(0);
       git('commit', '-qam', 'notify');
@@ -107,10 +104,9 @@ describe('notify: late notices and notices recorded twice', () => {
 
 describe('notify: a notice dated before one already recorded', () => {
   it('carries late_record, so the PR check does not reject it as backdated', async () => {
-    const repo = tempRepo();
+    const repo = featureBranchRepo();
+    const { git } = repo;
     try {
-      const git = (...a: string[]) => execFileSync('git', ['-c', 'user.email=a@example.com', '-c', 'commit.gpgsign=false', ...a], { cwd: repo.root, env: hermeticEnv(), encoding: 'utf8' });
-      git('add', '-A'); git('commit', '-qm', 'examples'); git('branch', '-M', 'main'); git('checkout', '-qb', 'feature');
       // The NIS2 early warning is recorded as sent 2026-11-18T20:05Z; this notice went out before it.
       const c = capture(repo.root);
       expect(await main(['notify', 'INC-20261118-R7WM', '--regime', 'gdpr-art33', '--stage', 'initial', '--recipient', 'HmbBfDI', '--sent-at', '2026-11-18T19:00:00Z'], c.io), c.err()).toBe(0);

@@ -52,11 +52,11 @@ Examples:
  */
 export async function runReport(io: CliIo, ids: readonly string[], opts: ReportOptions): Promise<number> {
   const [
-    { readFile, readdir, rm }, { basename, resolve, join, relative, sep },
+    { readFile, rm }, { basename, resolve, join, relative },
     { collectIncidentPaths }, { shippedLifecycle }, { readShippedJson },
     { sortDiagnostics }, { formatHuman }, { timeOf }, { gitRevision }, { outputFolderWriter }, { findChromium, NO_CHROMIUM },
     { closingFiles, orderedSources, PUBLIC_DIR }, { latestRecordedTime }, { AUDIENCES, isAudience }, { readNotices },
-    { loadInThreads }, { contiguousShares, threadCount },
+    { loadInThreads }, { contiguousShares, threadCount }, { carriedSums, holdsFullCompile, listOutputTree, MARKER, ofIncidents, unsafeOutDirProblem },
   ] = await Promise.all([
     import('node:fs/promises'), import('node:path'),
     import('../../lib/io/incident-files.ts'), import('../../lib/io/shipped-lifecycle.ts'), import('../../lib/io/shipped-schemas.ts'),
@@ -65,6 +65,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     import('../../lib/render/report/compile.ts'), import('../../lib/render/report/sources.ts'), import('../../lib/render/report/tlp.ts'),
     import('../../lib/render/dashboard/notices.ts'),
     import('../../lib/io/parallel-report.ts'), import('../../lib/io/workers.ts'),
+    import('../../lib/io/report-folder.ts'),
   ]);
 
   const forcedThreads = threadsSetting(io.env);
@@ -141,7 +142,8 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     const dashboard = ids.length === 0;
     const outDir = resolve(io.cwd, opts.out);
     const owned = await readFile(join(outDir, MARKER), 'utf8').then(() => true, () => false);
-    await refuseUnsafeOutDir(io.cwd, outDir, owned, readdir);
+    const unsafe = await unsafeOutDirProblem(io.cwd, outDir, owned);
+    if (unsafe) throw new UsageError(unsafe);
     // What an earlier run left (listed before writing: the files this run may have to remove). A
     // symbolic link in it would have this run write through it, outside the folder: refused.
     const earlier = owned ? await listOutputTree(outDir) : { files: [], links: [] };
@@ -211,47 +213,6 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
 }
 
 /**
- * A full run deletes files it did not produce from its output folder, so the folder must be one the
- * report owns: never the repository (or a folder holding it), never inside incidents/, and never a
- * non-empty folder without the report's marker file (someone else's files would be removed).
- */
-async function refuseUnsafeOutDir(cwd: string, outDir: string, owned: boolean,
-  readdir: (dir: string) => Promise<string[]>): Promise<void> {
-  const { relative, resolve, sep } = await import('node:path');
-  const inside = (parent: string, child: string) => {
-    const rel = relative(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
-  };
-  const { existsSync, realpathSync } = await import('node:fs');
-  const { basename, dirname, join } = await import('node:path');
-  // Where a path really leads: symbolic links in its existing part resolved (a link to the
-  // repository must not smuggle --out into incidents/ or .git/).
-  const real = (p: string): string => {
-    let head = p;
-    const tail: string[] = [];
-    while (!existsSync(head) && dirname(head) !== head) { tail.unshift(basename(head)); head = dirname(head); }
-    try { return join(realpathSync(head), ...tail); } catch { return p; }
-  };
-  const here = resolve(cwd);
-  for (const [repo, out] of [[here, outDir], [real(here), real(outDir)]] as const) {
-    if (inside(out, repo)) {
-      throw new UsageError(`--out ${relative(cwd, outDir) || '.'} is the repository or a folder containing it; reports need a folder of their own, e.g. --out out/reports`);
-    }
-    for (const d of ['incidents', 'schemas', 'scripts', 'templates', '.github', '.git']) {
-      if (inside(resolve(repo, d), out)) throw new UsageError(`--out must not be inside ${d}/ (here: ${relative(cwd, outDir)}); use a folder of its own, e.g. --out out/reports`);
-    }
-  }
-  const { statSync } = await import('node:fs');
-  const kind = (() => { try { return statSync(outDir).isDirectory() ? 'dir' : 'other'; } catch { return 'none'; } })();
-  if (kind === 'other') throw new UsageError(`--out ${relative(cwd, outDir)} is a file, not a folder; reports need a folder of their own, e.g. --out out/reports`);
-  const entries = await readdir(outDir).catch(() => [] as string[]);
-  if (entries.includes('.git')) throw new UsageError(`--out ${relative(cwd, outDir)} holds a git repository; reports need a folder of their own, e.g. --out out/reports`);
-  if (!owned && entries.length > 0) {
-    throw new UsageError(`--out ${relative(cwd, outDir)} is not empty and was not written by incident report (no .incident-ledger-reports marker); a full run removes files it did not produce, so choose an empty or new folder, e.g. --out out/reports`);
-  }
-}
-
-/**
  * Without --notices the dashboard shows the deadline engine's own view as of the report's time (the
  * commit time unless --generated-at), so reports stay reproducible and an overdue notice is never
  * missing from what an incident commander looks at.
@@ -269,51 +230,4 @@ async function computedNotices(io: CliIo, incidents: readonly Record<string, unk
   return incidents.flatMap((inc) => computeDeadlines(inc, settings, regimes, asOf)
     .filter((d) => d.due_at !== null)
     .map((d) => ({ incident: d.incident, regime: d.regime, stage: d.stage, due_at: d.due_at!, status: d.status })));
-}
-
-const MARKER = '.incident-ledger-reports';
-
-/** Every file under an output folder (relative, `/`-separated) and every symbolic link in it. */
-async function listOutputTree(outDir: string): Promise<{ files: string[]; links: string[] }> {
-  const [{ readdir }, { join, relative, sep }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
-  const files: string[] = [];
-  const links: string[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    for (const e of await readdir(dir, { withFileTypes: true })) {
-      const abs = join(dir, e.name);
-      const rel = relative(outDir, abs).split(sep).join('/');
-      if (e.isSymbolicLink()) links.push(rel);
-      else if (e.isDirectory()) { if (e.name !== '.git') await walk(abs); }
-      else files.push(rel);
-    }
-  };
-  await walk(outDir);
-  return { files, links };
-}
-
-/** Whether an output path is one of these incidents' reports: `<id>/…` or `public/<id>.<ext>`. */
-function ofIncidents(rel: string, ids: readonly string[]): boolean {
-  const first = rel.slice(0, rel.indexOf('/'));
-  if (ids.includes(first)) return true;
-  const m = /^public\/([^/]+)\.[a-z]+$/.exec(rel);
-  return m !== null && ids.includes(m[1]!);
-}
-
-/** A folder written by a full run: ours (marker) and holding the dashboard, which only a full run writes. */
-async function holdsFullCompile(outDir: string): Promise<boolean> {
-  const { access } = await import('node:fs/promises');
-  const { join } = await import('node:path');
-  const exists = (f: string) => access(join(outDir, f)).then(() => true, () => false);
-  return (await exists(MARKER)) && (await exists('index.json'));
-}
-
-/** Checksum lines of an earlier run's files this run did not rewrite (and that are still there). */
-async function carriedSums(outDir: string, written: ReadonlySet<string>) {
-  const [{ readFile, access }, { join }, { parseSums }] = await Promise.all([
-    import('node:fs/promises'), import('node:path'), import('../../lib/render/report/compile.ts'),
-  ]);
-  const text = await readFile(join(outDir, 'SHA256SUMS'), 'utf8').catch(() => '');
-  const kept = parseSums(text).filter((s) => !written.has(s.path) && s.path !== 'public/SHA256SUMS');
-  const present = await Promise.all(kept.map((s) => access(join(outDir, s.path)).then(() => true, () => false)));
-  return kept.filter((_, i) => present[i]);
 }

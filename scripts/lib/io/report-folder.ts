@@ -1,0 +1,95 @@
+/**
+ * The output folder of `incident report`: whether it is safe to write (and prune), what an earlier
+ * run left in it, and which of its files belong to which incidents. File-system reads only; the
+ * writing itself is output-files.ts.
+ */
+
+/**
+ * A full run deletes files it did not produce from its output folder, so the folder must be one the
+ * report owns: never the repository (or a folder holding it), never inside incidents/, and never a
+ * non-empty folder without the report's marker file (someone else's files would be removed).
+ */
+export async function unsafeOutDirProblem(cwd: string, outDir: string, owned: boolean): Promise<string | undefined> {
+  const { relative, resolve, sep } = await import('node:path');
+  const { readdir } = await import('node:fs/promises');
+  const inside = (parent: string, child: string) => {
+    const rel = relative(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
+  };
+  const { existsSync, realpathSync } = await import('node:fs');
+  const { basename, dirname, join } = await import('node:path');
+  // Where a path really leads: symbolic links in its existing part resolved (a link to the
+  // repository must not smuggle --out into incidents/ or .git/).
+  const real = (p: string): string => {
+    let head = p;
+    const tail: string[] = [];
+    while (!existsSync(head) && dirname(head) !== head) { tail.unshift(basename(head)); head = dirname(head); }
+    try { return join(realpathSync(head), ...tail); } catch { return p; }
+  };
+  const here = resolve(cwd);
+  for (const [repo, out] of [[here, outDir], [real(here), real(outDir)]] as const) {
+    if (inside(out, repo)) {
+      return `--out ${relative(cwd, outDir) || '.'} is the repository or a folder containing it; reports need a folder of their own, e.g. --out out/reports`;
+    }
+    for (const d of ['incidents', 'schemas', 'scripts', 'templates', '.github', '.git']) {
+      if (inside(resolve(repo, d), out)) return `--out must not be inside ${d}/ (here: ${relative(cwd, outDir)}); use a folder of its own, e.g. --out out/reports`;
+    }
+  }
+  const { statSync } = await import('node:fs');
+  const kind = (() => { try { return statSync(outDir).isDirectory() ? 'dir' : 'other'; } catch { return 'none'; } })();
+  if (kind === 'other') return `--out ${relative(cwd, outDir)} is a file, not a folder; reports need a folder of their own, e.g. --out out/reports`;
+  const entries = await readdir(outDir).catch(() => [] as string[]);
+  if (entries.includes('.git')) return `--out ${relative(cwd, outDir)} holds a git repository; reports need a folder of their own, e.g. --out out/reports`;
+  if (!owned && entries.length > 0) {
+    return `--out ${relative(cwd, outDir)} is not empty and was not written by incident report (no .incident-ledger-reports marker); a full run removes files it did not produce, so choose an empty or new folder, e.g. --out out/reports`;
+  }
+  return undefined;
+}
+
+/** The file that marks a folder as written by `incident report` (a full run may then prune it). */
+export const MARKER = '.incident-ledger-reports';
+
+/** Every file under an output folder (relative, `/`-separated) and every symbolic link in it. */
+export async function listOutputTree(outDir: string): Promise<{ files: string[]; links: string[] }> {
+  const [{ readdir }, { join, relative, sep }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
+  const files: string[] = [];
+  const links: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      const abs = join(dir, e.name);
+      const rel = relative(outDir, abs).split(sep).join('/');
+      if (e.isSymbolicLink()) links.push(rel);
+      else if (e.isDirectory()) { if (e.name !== '.git') await walk(abs); }
+      else files.push(rel);
+    }
+  };
+  await walk(outDir);
+  return { files, links };
+}
+
+/** Whether an output path is one of these incidents' reports: `<id>/…` or `public/<id>.<ext>`. */
+export function ofIncidents(rel: string, ids: readonly string[]): boolean {
+  const first = rel.slice(0, rel.indexOf('/'));
+  if (ids.includes(first)) return true;
+  const m = /^public\/([^/]+)\.[a-z]+$/.exec(rel);
+  return m !== null && ids.includes(m[1]!);
+}
+
+/** A folder written by a full run: ours (marker) and holding the dashboard, which only a full run writes. */
+export async function holdsFullCompile(outDir: string): Promise<boolean> {
+  const { access } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const exists = (f: string) => access(join(outDir, f)).then(() => true, () => false);
+  return (await exists(MARKER)) && (await exists('index.json'));
+}
+
+/** Checksum lines of an earlier run's files this run did not rewrite (and that are still there). */
+export async function carriedSums(outDir: string, written: ReadonlySet<string>) {
+  const [{ readFile, access }, { join }, { parseSums }] = await Promise.all([
+    import('node:fs/promises'), import('node:path'), import('../render/report/compile.ts'),
+  ]);
+  const text = await readFile(join(outDir, 'SHA256SUMS'), 'utf8').catch(() => '');
+  const kept = parseSums(text).filter((s) => !written.has(s.path) && s.path !== 'public/SHA256SUMS');
+  const present = await Promise.all(kept.map((s) => access(join(outDir, s.path)).then(() => true, () => false)));
+  return kept.filter((_, i) => present[i]);
+}
