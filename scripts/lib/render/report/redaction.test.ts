@@ -151,6 +151,11 @@ tlp: TLP:CLEAR
 
 A marker over several lines fails closed: ${tok('TLP:RED')}
 
+### Entity
+&lt;!-- tlp: TLP:RED --&gt;
+
+An escaped marker renders as text and fails closed: ${tok('TLP:RED')}
+
 ### Detail under the statement
 <!-- tlp: TLP:RED -->
 
