@@ -151,6 +151,16 @@ tlp: TLP:CLEAR
 
 A marker over several lines fails closed: ${tok('TLP:RED')}
 
+### Extra dashes
+<!--- tlp: TLP:RED --->
+
+Extra dashes fail closed: ${tok('TLP:RED')}
+
+### Four dashes
+<!---- tlp: TLP:RED ---->
+
+Four dashes fail closed: ${tok('TLP:RED')}
+
 ### Entity
 &lt;!-- tlp: TLP:RED --&gt;
 
