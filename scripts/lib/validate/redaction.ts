@@ -15,13 +15,19 @@ const SECRET_PATTERNS: readonly [string, RegExp][] = [
   ['JSON web token', /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\b/],
   // Scheme length bounded: an unbounded `[a-z0-9+.-]*` backtracked for 9 s on 100 KB of `a-a-a-`.
   ['password in URL', /\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s:/@]+:[^\s@/]{3,}@/i],
+  ['bearer token', /\bbearer\s+[A-Za-z0-9._~+/-]{20,}=*/i],
+  ['Azure storage key', /\bAccountKey=[A-Za-z0-9+/]{20,}/i],
+  ['credential assignment', /\b(?:pass(?:word|wd|phrase)?|pwd|secret|client_secret|(?:api|access|secret|private)[_-]?key|(?:access|refresh|auth|api)?[_-]?token)\s*=\s*[^\s,;&'"]{4,}/i],
+  // `password: …` in prose is common ("Password: rotated on 2026-12-03"); a value with both letters
+  // and digits and no spaces is what a pasted password looks like.
+  ['password', /\b(?:pass(?:word|wd|phrase)|pwd)\s*:\s*(?=\S*\d)(?=\S*[A-Za-z])\S{6,}/i],
 ];
 
 /**
  * A cheap superset of SECRET_PATTERNS (their literal anchors, one pass): almost no text matches it,
  * so the eight precise patterns run only on the rare hit. Keeps the secret scan off the profile.
  */
-const MAY_BE_SECRET = /PRIVATE KEY|AKIA|ASIA|gh[pousr]_|github_pat_|xox[abposr]-|AIza|k_live_|eyJ|:\/\/[^\s/@]+@/;
+const MAY_BE_SECRET = /PRIVATE KEY|AKIA|ASIA|gh[pousr]_|github_pat_|xox[abposr]-|AIza|k_live_|eyJ|:\/\/[^\s/@]+@|[Bb]earer|AccountKey|[Pp](?:ass|wd)|PASS|PWD|[Ss]ecret|SECRET|[Kk]ey\s*=|KEY\s*=|[Tt]oken\s*=|TOKEN\s*=/;
 
 /**
  * Front-matter keys that name a credential (`password: hunter2`, `owner: {api_key: …}`): their
