@@ -108,6 +108,15 @@ describe('new incident pieces', () => {
     expect(slugify('!!!')).toBe('incident');
     expect(slugify('a'.repeat(60) + ' b').length).toBeLessThanOrEqual(48);
   });
+  it.each([
+    ['Leaked ghp_abcdefghijklmnopqrstuvwxyz0123456789 token', 'leaked-token'],
+    ['AKIAIOSFODNN7EXAMPLE found in a public repo', 'found-in-a-public-repo'],
+    ['Config with password=hunter2 pushed', 'config-with-pushed'],
+    ['Bearer abcdefghijklmnopqrstuvwxyz123456 in logs', 'bearer-in-logs'],
+    ['ghp_abcdefghijklmnopqrstuvwxyz0123456789', 'incident'],
+  ])('slugs leave out words that look like a credential: %s', (title, slug) => {
+    expect(slugify(title)).toBe(slug);
+  });
   it('fills placeholders as YAML scalars, escaped inside quoted strings, and reports unknown ones', () => {
     const t = '---\ntitle: {{title}}  # c\nx: "Seen: {{title}}"\n---\n{{title}} {{nope}}\n';
     expect(fillTemplate(t, { title: 'Yes: "it" is' })).toEqual({ text: '---\ntitle: "Yes: \\"it\\" is"  # c\nx: "Seen: Yes: \\"it\\" is"\n---\nYes: "it" is {{nope}}\n', unknown: ['nope'] });

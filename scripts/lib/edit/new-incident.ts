@@ -1,3 +1,4 @@
+import { secretKind } from '../validate/redaction.ts';
 import { renderScalar } from './scalar.ts';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -11,9 +12,17 @@ export function incidentId(now: Date, random: Uint8Array): string {
   return `INC-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${suffix}`;
 }
 
-/** A file-name slug from the title: ASCII, lower case, words joined by '-', at most 48 characters. */
+/** Random-looking runs (keys, tokens): letters and digits, 20 characters or more. */
+const TOKEN_LIKE = /^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9_\-+/=.]{20,}$/;
+
+/**
+ * A file-name slug from the title: ASCII, lower case, words joined by '-', at most 48 characters.
+ * Words that look like a credential are left out: a file name is printed everywhere (logs, PR
+ * file lists, git history) and cannot be withheld like a value.
+ */
 export function slugify(title: string): string {
-  const words = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const safe = title.split(/\s+/).filter((w) => !secretKind(w) && !TOKEN_LIKE.test(w)).join(' ');
+  const words = safe.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   let slug = '';
   for (const w of words) {
     const next = slug ? `${slug}-${w}` : w;
