@@ -2,7 +2,7 @@ import { asArray, asRecord, asString, timeOf, type Data } from '../../model/acce
 import type { Finding } from '../../model/finding.ts';
 import { hasSecretKey, mayContainSecret, recordIsRed, SECRET_KEY, secretKind } from '../redaction.ts';
 import { timestampOrderFinding } from '../../model/timestamp-order.ts';
-import type { Section } from '../../parse/sections.ts';
+import { normaliseTitle, type Section } from '../../parse/sections.ts';
 import { tlpMarkers } from './tlp-markers.ts';
 
 /**
@@ -225,8 +225,27 @@ export function* noInvisibleCharacters({ data, body, bodyStartLine, text }: File
   }
 }
 
+/**
+ * Each top-level section title once: reports pick sections by title (the first of each), so a
+ * second `## Investigation` would silently be left out of every report, the internal one included.
+ */
+export function* uniqueSectionTitles({ sections }: FileRuleInput): Generator<Finding> {
+  if (!sections?.length) return;
+  const top = Math.min(...sections.map((s) => s.level));
+  const first = new Map<string, number>();
+  for (const s of sections) {
+    if (s.level !== top) continue;
+    const key = normaliseTitle(s.title);
+    const at = first.get(key);
+    if (at === undefined) { first.set(key, s.line); continue; }
+    yield { rule: 'sections/duplicate', line: s.line,
+      message: `section \`${'#'.repeat(top)} ${s.title}\` appears again (first at line ${at}); reports take one section per title, so this one would be left out of every report`,
+      hint: `Merge it into the first one, or give it a title of its own, e.g. \`${'#'.repeat(top)} ${s.title} (continued)\`.` };
+  }
+}
+
 export const FILE_RULES: readonly FileRule[] = [
   idMatchesFileName, timestampsInOrder, timelineSorted, phaseHistoryConsistent, uniqueEntryIds,
-  notificationsReferToRegimes, selfReference, noSecrets, noInvisibleCharacters, tlpMarkers,
+  notificationsReferToRegimes, selfReference, noSecrets, noInvisibleCharacters, tlpMarkers, uniqueSectionTitles,
 ];
 
