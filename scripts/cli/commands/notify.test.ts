@@ -52,6 +52,8 @@ const rows: Row[] = [
     stderr: /^error: this notice is already recorded exactly as given \(notifications\[5\]/ },
   { name: 'an exact duplicate of a stakeholder notice: refused', level: 'error', before: [['notify', 'INC-20261118-R7WM', '--stakeholder', 'legal', '--stage', 'internal', '--recipient', 'General counsel', ...ON_TIME]],
     argv: ['notify', 'INC-20261118-R7WM', '--stakeholder', 'legal', '--stage', 'internal', '--recipient', 'General counsel', ...ON_TIME], exit: 1, notices: 0, stderr: /^error: this notice is already recorded exactly as given/ },
+  { name: 'sent before the incident was detected (a typo in the year): refused, nothing written', level: 'error', argv: [...GDPR, '--sent-at', '2025-11-20T09:00:00Z'], exit: 1, notices: 0,
+    stderr: /error +notification 6 is recorded as sent \(2025-11-20T09:00:00Z\) before the incident was detected \(2026-11-18T02:12:00Z\); a notice goes out after detection {2}\[timestamps\/order\][\s\S]*nothing was written\n$/ },
 ];
 
 function gdprNotices(root: string): number {

@@ -55,6 +55,22 @@ export function* timestampsInOrder({ data }: FileRuleInput): Generator<Finding> 
   }
 }
 
+/** A notice about an incident goes out after the incident is detected (a typo in a year, a paste). */
+export function* noticesAfterDetection({ data }: FileRuleInput): Generator<Finding> {
+  const detectedAt = asRecord(data['timestamps'])['detected_at'];
+  const detected = timeOf(detectedAt);
+  if (detected === undefined) return;
+  const red = recordIsRed(data);
+  for (const [i, n] of asArray(data['notifications']).entries()) {
+    const sentAt = asRecord(n)['sent_at'];
+    const t = timeOf(sentAt);
+    if (t === undefined || t >= detected) continue;
+    yield { rule: 'timestamps/order', pointer: `/notifications/${i}/sent_at`, which: 'value',
+      message: `notification ${i + 1} is recorded as sent${red ? '' : ` (${String(sentAt)})`} before the incident was detected${red ? '' : ` (${String(detectedAt)})`}; a notice goes out after detection`,
+      hint: 'Correct `sent_at` to when the notice was actually sent (or, if detection was earlier than recorded, correct `timestamps.detected_at`).' };
+  }
+}
+
 export function* timelineSorted({ data }: FileRuleInput): Generator<Finding> {
   let last: number | undefined;
   let lastAt = '';
@@ -245,7 +261,7 @@ export function* uniqueSectionTitles({ sections }: FileRuleInput): Generator<Fin
 }
 
 export const FILE_RULES: readonly FileRule[] = [
-  idMatchesFileName, timestampsInOrder, timelineSorted, phaseHistoryConsistent, uniqueEntryIds,
+  idMatchesFileName, timestampsInOrder, noticesAfterDetection, timelineSorted, phaseHistoryConsistent, uniqueEntryIds,
   notificationsReferToRegimes, selfReference, noSecrets, noInvisibleCharacters, tlpMarkers, uniqueSectionTitles,
 ];
 
