@@ -302,6 +302,20 @@ describe('incident report', () => {
     const bad = await run(['--notices', 'bad.json']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('notice 1: needs incident, regime, due_at (RFC 3339) and status');
+    writeFileSync(join(repo, 'weird.json'), JSON.stringify([{ incident: 'INC-20261118-R7WM', regime: 'gdpr-art33', due_at: '2026-11-21T06:00:00Z', status: 'weird' }]));
+    const weird = await run(['--notices', 'weird.json']);
+    expect(weird.code).toBe(2);
+    expect(weird.err).toContain('notice 1: status "weird" is not one of upcoming, due, due-soon, open, pending, overdue, met, late');
+    // A notices file older than the repository: rows for incidents that are not there are left off, with a note.
+    writeFileSync(join(repo, 'stale.json'), JSON.stringify([
+      { incident: 'INC-20261118-R7WM', regime: 'gdpr-art33', due_at: '2026-11-21T06:00:00Z', status: 'upcoming' },
+      { incident: 'INC-20250101-GONE', regime: 'gdpr-art33', due_at: '2026-11-22T06:00:00Z', status: 'upcoming' },
+    ]));
+    const stale = await run(['--notices', 'stale.json', '--format', 'html']);
+    expect(stale.code).toBe(0);
+    expect(stale.err).toContain('note: --notices stale.json names incidents that are not under incidents/ (INC-20250101-GONE); their notices are left off the dashboard');
+    const after = JSON.parse(readFileSync(join(repo, 'out/reports/index.json'), 'utf8'));
+    expect([...after.notices.overdue, ...after.notices.upcoming].map((n: { incident: string }) => n.incident)).toEqual(['INC-20261118-R7WM']);
   });
 
   it('takes `incident deadlines --format json` output as it is (rows without a due time skipped) and refuses JSON that holds no notices', async () => {

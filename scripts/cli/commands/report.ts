@@ -128,6 +128,16 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
       sources = sources.filter((s) => ids.includes(String(s.data['id'])));
     }
 
+    if (notices && !ids.length) {
+      // A notices file older than the repository (an incident renamed or removed): its rows would
+      // link to reports that do not exist. Left off, and said so.
+      const known = new Set(loaded.ids.map((f) => f.id));
+      const stray = [...new Set(notices.filter((n) => !known.has(n.incident)).map((n) => n.incident))].sort();
+      if (stray.length) {
+        io.stderr(`note: --notices ${opts.notices} names incidents that are not under incidents/ (${stray.slice(0, 5).join(', ')}${stray.length > 5 ? ', …' : ''}); their notices are left off the dashboard\n`);
+        notices = notices.filter((n) => known.has(n.incident));
+      }
+    }
     const revision = await gitRevision(io.cwd, ['incidents']);
     const asOf = generatedAtArg ?? timeOf(revision?.committedAt) ?? latestRecordedTime(sources) ?? 0;
     const lc = shippedLifecycle();

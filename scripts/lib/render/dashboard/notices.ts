@@ -16,6 +16,8 @@ export interface Notice {
 }
 
 const OPEN_STATUSES = new Set(['upcoming', 'due', 'due-soon', 'open', 'pending', 'overdue']);
+/** Statuses of notices that need nothing more (the deadline engine's, and common synonyms). */
+const DONE_STATUSES = new Set(['met', 'late', 'not-applicable', 'sent', 'not-required', 'done']);
 
 const SHAPE = 'expected `incident deadlines --format json` output ({"schema":"incident-ledger/deadlines@1","deadlines":[…]}), or a list of notices like [{"incident":"INC-20261118-R7WM","regime":"gdpr-art33","stage":"initial","due_at":"2026-11-21T06:00:00Z","status":"upcoming"}]';
 
@@ -42,6 +44,10 @@ export function readNotices(json: unknown): { notices: Notice[]; problems: strin
     const status = asString(n['status']);
     if (!incident || !regime || !due || timeOf(due) === undefined || !status) {
       problems.push(`notice ${i + 1}: needs incident, regime, due_at (RFC 3339) and status; ${SHAPE}`);
+      return;
+    }
+    if (!OPEN_STATUSES.has(status) && !DONE_STATUSES.has(status)) {
+      problems.push(`notice ${i + 1}: status ${JSON.stringify(status)} is not one of ${[...OPEN_STATUSES, ...DONE_STATUSES].join(', ')}`);
       return;
     }
     notices.push({ incident, regime, stage, due_at: due, status });
