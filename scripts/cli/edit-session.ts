@@ -27,7 +27,10 @@ export const defaultDeps: EditDeps = {
 };
 
 /** A user-data problem (unknown id, invalid file, gate not met): one clear message, exit 1. */
-export class CommandFailure extends Error {}
+export class CommandFailure extends Error {
+  /** `jsonShown`: the command already printed its JSON answer (runCommand adds none). */
+  constructor(message: string, readonly jsonShown = false) { super(message); }
+}
 
 /** RFC 3339 in UTC to the second: `2026-12-03T09:30:00Z`. */
 export function isoSeconds(d: Date): string {
@@ -59,11 +62,17 @@ export async function author(io: CliIo, deps: EditDeps, by: string | undefined):
 }
 
 /** Runs a command body: failures become one message and exit 1; usage errors go to main (exit 2). */
-export async function runCommand(io: CliIo, setExit: (c: number) => void, body: () => Promise<void>): Promise<void> {
+/**
+ * Runs an authoring verb: a refusal (CommandFailure, ConflictError) is printed and exits 1. With
+ * `--format json` a refusal is also a JSON answer on stdout (`{"ok":false,"error":…}`), so scripts
+ * reading stdout never get nothing.
+ */
+export async function runCommand(io: CliIo, setExit: (c: number) => void, body: () => Promise<void>, format?: string): Promise<void> {
   try {
     await body();
   } catch (err) {
     if (err instanceof CommandFailure || err instanceof ConflictError) {
+      if (format === 'json' && !(err instanceof CommandFailure && err.jsonShown)) io.stdout(`${JSON.stringify({ ok: false, error: err.message })}\n`);
       io.stderr(`error: ${err.message}\n`);
       setExit(EXIT.findings);
       return;

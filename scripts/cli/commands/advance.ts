@@ -19,7 +19,7 @@ export const registerAdvance: RegisterVerb = (program, io, setExit) => {
     .action(async (id: string, opts: AdvanceOptions) => {
       const { defaultDeps, runCommand } = await import('../edit-session.ts');
       const { clackPrompter } = await import('../prompts.ts');
-      await runCommand(io, setExit, () => runAdvance(io, id, opts, defaultDeps, io.interactive && opts.format !== 'json' ? clackPrompter() : undefined));
+      await runCommand(io, setExit, () => runAdvance(io, id, opts, defaultDeps, io.interactive && opts.format !== 'json' ? clackPrompter() : undefined), opts.format);
     });
 };
 
@@ -37,6 +37,9 @@ export async function runAdvance(io: CliIo, id: string, opts: AdvanceOptions, de
   // The validator's gate context (catalogue notice rules included), so advance asks what the PR check asks.
   const { shippedValidator } = await import('../../lib/io/shipped-validator.ts');
   const ctx = () => shippedValidator().gateContext(inc.parsed.sections, inc.knownIds);
+  if (opts.to !== undefined && !lc.phases.some((p) => p.id === opts.to)) {
+    throw new UsageError(`--to ${opts.to} is not a phase; phases are ${lc.phases.map((p) => p.id).join(', ')}`);
+  }
   let plan = planAdvance(lc, inc.data, ctx(), opts.to);
   if (!plan.ok) throw new es.CommandFailure(`${id}: ${plan.message}`);
 
@@ -55,7 +58,7 @@ export async function runAdvance(io: CliIo, id: string, opts: AdvanceOptions, de
     const fields = plan.findings.filter((f) => f.field).map((f) => f.field);
     const sections = plan.findings.filter((f) => f.rule.startsWith('gate/') && f.rule.includes('section')).map((f) => /`## ([^`]+)`/.exec(f.message)?.[1]).filter(Boolean);
     const summary = [fields.length ? `fields: ${fields.join(', ')}` : '', sections.length ? `sections: ${sections.join(', ')}` : ''].filter(Boolean).join('; ');
-    throw new es.CommandFailure(`${id} stays in \`${plan.from}\`${summary ? ` (missing ${summary})` : ''}`);
+    throw new es.CommandFailure(`${id} stays in \`${plan.from}\`${summary ? ` (missing ${summary})` : ''}`, opts.format === 'json');
   }
   if (plan.kind === 'reopen' && !opts.reason?.trim()) throw new UsageError(`moving ${id} back from \`${plan.from}\` to \`${plan.to}\` reopens it: say why with --reason "<why>"`);
   const history = asArray(inc.data['phase_history']).map(asRecord);

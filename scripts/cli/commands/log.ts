@@ -23,7 +23,7 @@ export const registerLog: RegisterVerb = (program, io, setExit) => {
     .addOption(formatOption())
     .action(async (id: string, entry: string, opts: LogOptions) => {
       const { defaultDeps, runCommand } = await import('../edit-session.ts');
-      await runCommand(io, setExit, () => runLog(io, id, entry, opts, defaultDeps));
+      await runCommand(io, setExit, () => runLog(io, id, entry, opts, defaultDeps), opts.format);
     });
 };
 

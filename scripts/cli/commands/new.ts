@@ -25,7 +25,7 @@ export const registerNew: RegisterVerb = (program, io, setExit) => {
     .action(async (opts: NewOptions) => {
       const { defaultDeps, runCommand } = await import('../edit-session.ts');
       const { clackPrompter } = await import('../prompts.ts');
-      await runCommand(io, setExit, () => runNew(io, opts, defaultDeps, io.interactive && !opts.yes && opts.format !== 'json' ? clackPrompter() : undefined));
+      await runCommand(io, setExit, () => runNew(io, opts, defaultDeps, io.interactive && !opts.yes && opts.format !== 'json' ? clackPrompter() : undefined), opts.format);
     });
 };
 

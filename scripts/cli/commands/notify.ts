@@ -33,7 +33,7 @@ export const registerNotify: RegisterVerb = (program, io, setExit) => {
     .addOption(formatOption())
     .action(async (id: string, opts: NotifyOptions) => {
       const { defaultDeps, runCommand } = await import('../edit-session.ts');
-      await runCommand(io, setExit, () => runNotify(io, id, opts, defaultDeps));
+      await runCommand(io, setExit, () => runNotify(io, id, opts, defaultDeps), opts.format);
     });
 };
 
