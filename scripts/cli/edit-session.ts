@@ -8,6 +8,7 @@ import { ConflictError, readSnapshot, writeFileAtomic, type FileSnapshot } from 
 import { gitIdentity } from '../lib/io/git-identity.ts';
 import { collectIncidentFiles } from '../lib/io/incident-files.ts';
 import { shippedValidator } from '../lib/io/shipped-validator.ts';
+import { readShippedJson } from '../lib/io/shipped-schemas.ts';
 import { parseIncidentFile, type ParsedFile } from '../lib/parse/incident-file.ts';
 import { formatHuman } from '../lib/render/diagnostics-human.ts';
 import { frameSources, isRedFile } from '../lib/validate/redaction.ts';
@@ -150,7 +151,8 @@ export function printDiagnostics(io: CliIo, parsed: ParsedFile, diags: readonly 
  * validates, then writes it atomically — only if the file on disk is still the one that was read.
  */
 export async function saveEdit(io: CliIo, inc: LoadedIncident, ops: readonly EditOp[]): Promise<void> {
-  const result = applyOps(inc.raw, ops);
+  const schema = readShippedJson('schemas/incident.schema.json') as { properties: Record<string, unknown> };
+  const result = applyOps(inc.raw, ops, Object.keys(schema.properties));
   if (!result.ok) throw new CommandFailure(`${inc.file}: ${result.error}`);
   const bytes = new TextEncoder().encode(result.text);
   const problem = verifyEdit(inc.file, bytes, expectedData(inc.data, ops));

@@ -180,6 +180,24 @@ describe('new never writes through a planted symbolic link', () => {
   });
 });
 
+describe('authoring verbs keep a canonical file canonical', () => {
+  it('a list the file does not have yet (notifications) goes to its schema place, so fmt --check still passes', async () => {
+    const repo = tempRepo();
+    try {
+      const run = async (...argv: string[]) => { const c = capture(repo.root); return { code: await main(argv, c.io), out: c.out(), err: c.err() }; };
+      expect((await run('fmt', '--check', HQP)).code, 'canonical before').toBe(0);
+      expect(readFileSync(join(repo.root, HQP), 'utf8')).not.toMatch(/^notifications:/m);
+      expect((await run('notify', 'INC-20261130-4HQP', '--stakeholder', 'legal', '--stage', 'internal', '--recipient', 'General counsel', '--sent-at', '2026-11-30T10:00:00Z')).code).toBe(0);
+      expect(readFileSync(join(repo.root, HQP), 'utf8')).toMatch(/^notifications:\n {2}- \{ stakeholder: legal/m);
+      const after = await run('fmt', '--check', HQP);
+      expect(after.out + after.err).not.toContain('would change');
+      expect(after.code).toBe(0);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
+
 describe('advance asks what the PR check asks', () => {
   it('out of notification once the first-stage notices are recorded; the PR check then passes the move', async () => {
     const repo = featureBranchRepo();

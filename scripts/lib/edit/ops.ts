@@ -1,6 +1,7 @@
 import { openFrontMatter } from './front-matter-doc.ts';
 import { planInsertItem } from './plan-insert.ts';
 import { planSetValue } from './plan-set.ts';
+import { newTopLevelKeyOffset } from './top-level.ts';
 import type { Item } from './render-item.ts';
 import type { NewValue } from './scalar.ts';
 import { applySplices, rawSource } from './source-text-map.ts';
@@ -14,16 +15,18 @@ export type EditResult = { ok: true; text: string } | { ok: false; error: string
 
 /**
  * Applies the operations one after another to the file's decoded text (BOM and line ends as on
- * disk). Pure; the caller checks the result with the project parser before writing anything.
+ * disk); a new top-level key goes to its place in `keyOrder` (the schema's), else at the end.
+ * Pure; the caller checks the result with the project parser before writing anything.
  */
-export function applyOps(raw: string, ops: readonly EditOp[]): EditResult {
+export function applyOps(raw: string, ops: readonly EditOp[], keyOrder?: readonly string[]): EditResult {
   let cur = raw;
   for (const op of ops) {
     const src = rawSource(cur);
     const norm = cur.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
     const fm = openFrontMatter(norm);
     if (typeof fm === 'string') return { ok: false, error: fm };
-    const plan = op.op === 'insert' ? planInsertItem(fm, op.key, op.item, op.index) : planSetValue(fm, op.path, op.value);
+    const newKeyAt = newTopLevelKeyOffset(fm, op.op === 'insert' ? op.key : op.path[0]!, keyOrder);
+    const plan = op.op === 'insert' ? planInsertItem(fm, op.key, op.item, op.index, newKeyAt) : planSetValue(fm, op.path, op.value, newKeyAt);
     if ('error' in plan) return { ok: false, error: plan.error };
     cur = applySplices(src, [plan]);
   }

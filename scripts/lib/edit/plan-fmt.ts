@@ -1,11 +1,10 @@
 import { isScalar, Scalar, visit, type Node } from 'yaml';
 import { resolvePlainScalar } from '../parse/yaml-scalars.ts';
 import { openFrontMatter, type FrontMatterDoc } from './front-matter-doc.ts';
-import { lineStart } from './lines.ts';
-import { endOfLastLine, rootIndent } from './plan-insert.ts';
 import { doubleQuoted, mustQuote } from './scalar.ts';
 import { applySplices, rawSource, type Splice } from './source-text-map.ts';
 import type { EditResult } from './ops.ts';
+import { keyRank, topLevelChunks } from './top-level.ts';
 
 type Ranged = Node & { range: [number, number, number] };
 
@@ -57,10 +56,7 @@ function reorderTopLevel(raw: string, keyOrder: readonly string[]): EditResult {
   if (fm.root.flow) return { ok: true, text: raw };
   const chunks = topLevelChunks(fm);
   if (!chunks) return { ok: true, text: raw };
-  const rank = (k: string) => {
-    const i = keyOrder.indexOf(k);
-    return i >= 0 ? i : k.startsWith('x-') ? keyOrder.length + 1 : keyOrder.length;
-  };
+  const rank = keyRank(keyOrder);
   const order = chunks.items.map((c, i) => ({ ...c, i })).sort((a, b) => rank(a.key) - rank(b.key) || a.i - b.i);
   if (order.every((c, i) => c.i === i)) return { ok: true, text: raw };
   const src = rawSource(raw);
@@ -70,34 +66,5 @@ function reorderTopLevel(raw: string, keyOrder: readonly string[]): EditResult {
   return { ok: true, text: raw.slice(0, src.toRaw(first)) + order.map((c) => cut(c.start, c.end)).join('') + raw.slice(src.toRaw(last)) };
 }
 
-interface Chunk { key: string; start: number; end: number }
-
-/** Each top-level entry with the comment lines directly above it, from line start to line start. */
-function topLevelChunks(fm: FrontMatterDoc): { items: Chunk[] } | undefined {
-  const text = fm.text;
-  const indent = ' '.repeat(rootIndent(fm));
-  const comment = new RegExp(`^${indent}#`);
-  const items: Chunk[] = [];
-  let prevEnd = -1;
-  for (const [i, pair] of fm.root.items.entries()) {
-    if (!isScalar(pair.key)) return undefined;
-    const keyNode = pair.key as Ranged;
-    const keyStart = fm.yamlStart + keyNode.range[0];
-    let start = lineStart(text, keyStart);
-    if (text.slice(start, keyStart) !== indent) return undefined;
-    if (i > 0) {
-      while (start > prevEnd) {
-        const above = lineStart(text, start - 1);
-        if (above < prevEnd || !comment.test(text.slice(above, start - 1))) break;
-        start = above;
-      }
-      items[i - 1]!.end = start;
-    }
-    const valueNode = (pair.value ?? pair.key) as Ranged;
-    prevEnd = Math.min(endOfLastLine(fm, valueNode) + 1, fm.yamlEnd);
-    items.push({ key: String((pair.key as Scalar).value), start, end: prevEnd });
-  }
-  return items.length ? { items } : undefined;
-}
 
 

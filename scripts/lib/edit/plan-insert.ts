@@ -22,16 +22,17 @@ export function rootIndent(fm: FrontMatterDoc): number {
 
 /**
  * Inserts `item` into the top-level list `key` at `index` (default: the end), in the list's own style:
- * one-line `{ … }` items, block items, or `[ … ]`. A missing or empty list becomes a block list of
+ * one-line `{ … }` items, block items, or `[ … ]`. A missing list is added at `newKeyAt` (see
+ * top-level.ts); a missing or empty list becomes a block list of
  * one-line items. Only the inserted text is new; every other byte stays where it was.
  */
-export function planInsertItem(fm: FrontMatterDoc, key: string, item: Item, index?: number): Plan {
+export function planInsertItem(fm: FrontMatterDoc, key: string, item: Item, index?: number, newKeyAt = fm.yamlEnd): Plan {
   const at = (o: number) => fm.yamlStart + o;
   const pair = rootPair(fm, key);
   const indent = rootIndent(fm);
   const itemIndent = ' '.repeat(indent + 2);
   if (!pair) {
-    return { start: fm.yamlEnd, end: fm.yamlEnd, text: `${' '.repeat(indent)}${renderKey(key)}:\n${itemIndent}- ${flowItem(item)}\n` };
+    return { start: newKeyAt, end: newKeyAt, text: `${' '.repeat(indent)}${renderKey(key)}:\n${itemIndent}- ${flowItem(item)}\n` };
   }
   const value = pair.value;
   const emptyish = value === null || (isScalar(value) && (value.source === '' || value.value === '' || /^(?:~|null|Null|NULL)$/.test(String(value.value)))) || (isSeq(value) && value.flow && value.items.length === 0);

@@ -11,7 +11,7 @@ type Ranged = Node & { range: [number, number, number] };
  * mappings in the style of their surroundings. Replaces only the old value's own characters, so a
  * trailing comment on the line stays.
  */
-export function planSetValue(fm: FrontMatterDoc, path: readonly string[], value: NewValue): Plan {
+export function planSetValue(fm: FrontMatterDoc, path: readonly string[], value: NewValue, newKeyAt = fm.yamlEnd): Plan {
   const at = (o: number) => fm.yamlStart + o;
   let map: YAMLMap.Parsed = fm.root;
   let indent = rootIndent(fm);
@@ -19,7 +19,7 @@ export function planSetValue(fm: FrontMatterDoc, path: readonly string[], value:
     const key = path[i]!;
     const pair = map.items.find((p) => isScalar(p.key) && p.key.value === key) as Pair<Ranged, Ranged | null> | undefined;
     const rest = path.slice(i + 1);
-    if (!pair) return planAddPair(fm, map, indent, key, rest, value);
+    if (!pair) return planAddPair(fm, map, indent, key, rest, value, newKeyAt);
     const v = pair.value;
     if (rest.length === 0 || v === null || (isScalar(v) && v.source === '' )) {
       if (rest.length === 0 && v !== null && !isScalar(v)) return { error: `\`${path.join('.')}\` holds a list or mapping, not a single value` };
@@ -38,7 +38,7 @@ export function planSetValue(fm: FrontMatterDoc, path: readonly string[], value:
   return { error: 'empty path' };
 }
 
-function planAddPair(fm: FrontMatterDoc, map: YAMLMap.Parsed, indent: number, key: string, rest: readonly string[], value: NewValue): Plan {
+function planAddPair(fm: FrontMatterDoc, map: YAMLMap.Parsed, indent: number, key: string, rest: readonly string[], value: NewValue, newKeyAt: number): Plan {
   const at = (o: number) => fm.yamlStart + o;
   const last = map.items[map.items.length - 1] as Pair<Ranged, Ranged | null> | undefined;
   if (map.flow) {
@@ -53,8 +53,8 @@ function planAddPair(fm: FrontMatterDoc, map: YAMLMap.Parsed, indent: number, ke
   const line = `${' '.repeat(indent)}${renderKey(key)}:${rest.length ? nestedBlock(rest, value, indent + 2) : ` ${renderScalar(value)}`}`;
   if (!last) return { start: fm.yamlEnd, end: fm.yamlEnd, text: `${line}\n` };
   if (map === fm.root) {
-    // A new top-level key goes at the end of the front matter (fmt moves it to its schema place).
-    return { start: fm.yamlEnd, end: fm.yamlEnd, text: `${line}\n` };
+    // A new top-level key goes to its canonical place when the caller knows it (top-level.ts).
+    return { start: newKeyAt, end: newKeyAt, text: `${line}\n` };
   }
   const e = endOfLastLine(fm, (last.value ?? last.key) as Ranged);
   return { start: e, end: e, text: `\n${line}` };
