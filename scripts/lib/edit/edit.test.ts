@@ -61,6 +61,11 @@ describe('planned edits change only the intended bytes', () => {
 
   it('refuses what it cannot edit safely instead of guessing', () => {
     expect(applyOps(doc('phase: [a]\n'), [{ op: 'set', path: ['phase'], value: 'x' }])).toEqual({ ok: false, error: '`phase` holds a list or mapping, not a single value' });
+    // Comments above an entry label it: an entry inserted before it goes above them.
+    expect(applyOps(doc('timeline:\n  # first entry\n  - { at: b }\n  # second\n  - { at: c }\n'), [{ op: 'insert', key: 'timeline', item: { at: 'a' }, index: 0 }]))
+      .toEqual({ ok: true, text: doc('timeline:\n  - { at: a }\n  # first entry\n  - { at: b }\n  # second\n  - { at: c }\n') });
+    expect(applyOps(doc('timeline:\n  # first entry\n  - { at: b }\n  # second\n  - { at: c }\n'), [{ op: 'insert', key: 'timeline', item: { at: 'bb' }, index: 1 }]))
+      .toEqual({ ok: true, text: doc('timeline:\n  # first entry\n  - { at: b }\n  - { at: bb }\n  # second\n  - { at: c }\n') });
     expect(applyOps(doc('owner: b\n'), [{ op: 'insert', key: 'owner', item: { k: 'v' } }])).toMatchObject({ ok: false });
     expect(applyOps('no front matter', [{ op: 'set', path: ['a'], value: 'b' }])).toMatchObject({ ok: false });
   });

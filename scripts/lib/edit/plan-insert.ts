@@ -58,7 +58,13 @@ export function planInsertItem(fm: FrontMatterDoc, key: string, item: Item, inde
   const rendered = renderLike(model, item, fm);
   const line = `${dash[1]}-${dash[2]}${rendered}`;
   if (k === 0) {
-    const s = lineStart(fm.text, modelStart);
+    // Above the comment lines that label the first entry, so they keep labelling it.
+    let s = lineStart(fm.text, modelStart);
+    while (s > fm.yamlStart) {
+      const above = lineStart(fm.text, s - 1);
+      if (!/^[ \t]*#/.test(fm.text.slice(above, s - 1))) break;
+      s = above;
+    }
     return { start: s, end: s, text: `${line}\n` };
   }
   const prev = items[k - 1]!;
