@@ -32,6 +32,18 @@ function fixDates(pdf: Uint8Array, stamp: Date): Uint8Array {
   const value = `D:${d.slice(0, 4)}${d.slice(5, 7)}${d.slice(8, 10)}${d.slice(11, 13)}${d.slice(14, 16)}${d.slice(17, 19)}`;
   const text = Buffer.from(pdf).toString('latin1');
   const fixed = text.replace(/\/(CreationDate|ModDate)( ?)\(D:\d{14}/g, (_m, key: string, sp: string) => `/${key}${sp}(${value}`);
-  return Buffer.from(fixed, 'latin1');
+  return Buffer.from(renumberNodeIds(fixed), 'latin1');
+}
+
+/**
+ * Tagged PDFs name structure elements `(node00000063)` from a counter inside Chromium that differs
+ * between runs (measured: 1 print in 6). The ids are replaced by their rank among the document's
+ * ids: the same length (offsets stay valid) and the same order (the ID name tree stays sorted).
+ */
+export function renumberNodeIds(text: string): string {
+  const ids = [...new Set(text.match(/\(node\d{8}\)/g) ?? [])].sort();
+  if (!ids.length) return text;
+  const rank = new Map(ids.map((id, i) => [id, `(node${String(i + 1).padStart(8, '0')})`]));
+  return text.replace(/\(node\d{8}\)/g, (id) => rank.get(id)!);
 }
 
