@@ -1,6 +1,6 @@
 import { asArray, asRecord, asString, timeOf, type Data } from '../../model/access.ts';
 import type { Finding } from '../../model/finding.ts';
-import { hasSecretKey, mayContainSecret, recordIsRed, SECRET_KEY, secretKind } from '../redaction.ts';
+import { mayContainSecret, mayHaveSecretKey, recordIsRed, SECRET_KEY, secretKind } from '../redaction.ts';
 import { timestampOrderFinding } from '../../model/timestamp-order.ts';
 import { normaliseTitle, type Section } from '../../parse/sections.ts';
 import { tlpMarkers } from './tlp-markers.ts';
@@ -162,7 +162,7 @@ export function* selfReference({ data }: FileRuleInput): Generator<Finding> {
 /** Credentials pasted into an incident are reported without being echoed. */
 export function* noSecrets({ data, body, bodyStartLine, text }: FileRuleInput): Generator<Finding> {
   // Credential-named keys are looked for only when some line could hold one (most files: none).
-  yield* secretsIn(data, text === undefined || hasSecretKey(text));
+  yield* secretsIn(data, text === undefined || mayHaveSecretKey(text));
   if (!mayContainSecret(body)) return;
   const lines = body.split('\n');
   for (const [i, line] of lines.entries()) {
