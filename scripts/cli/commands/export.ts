@@ -18,7 +18,7 @@ export const registerExport: RegisterVerb = (program, io, setExit) => {
     c.action(async (ids: string[], opts: ExportOpts) => setExit(await runExport(io, format, ids, opts)));
   };
   add('stix', 'STIX 2.1 bundle: incident (incident-core extension), indicators and observables, identity, relationships, TLP 2.0 markings', 'TLP:AMBER+STRICT');
-  add('veris', 'VERIS 1.4 JSON (the inverse of `import veris`)', 'TLP:RED');
+  add('veris', 'VERIS 1.4 JSON (the inverse of `import veris`); VERIS has no TLP field, so the default leaves out TLP:RED material', 'TLP:AMBER+STRICT');
   add('csv', 'CSV, one row per incident (RFC 4180, formula-injection safe)', 'TLP:RED');
 };
 
@@ -55,7 +55,7 @@ export async function runExport(io: CliIo, format: Format, ids: readonly string[
     output = JSON.stringify(bundle, null, 2) + '\n';
   } else if (format === 'veris') {
     const { incidentToVeris } = await import('../../lib/interop/veris/export.ts');
-    const records = allowed.map((p) => { progress.tick(); return { id: String(p.data!['id']), record: incidentToVeris(p.data!, p.sections) }; });
+    const records = allowed.map((p) => { progress.tick(); return { id: String(p.data!['id']), record: incidentToVeris(p.data!, p.sections, opts.maxTlp) }; });
     const outIsDir = opts.out !== undefined && (records.length !== 1 || opts.out.endsWith('/'));
     output = outIsDir
       ? records.map((r) => ({ name: `${r.id}.json`, text: JSON.stringify(r.record, null, 2) + '\n' }))

@@ -124,7 +124,25 @@ describe('incident export', () => {
     expect(JSON.parse(one.out()).incident_id).toBe('A1B2C3D4-0000-4000-8000-000000000001');
     const many = io();
     expect(await main(['export', 'veris', '--all', '--out', 'out/veris/'], many.io)).toBe(0);
-    expect((await readdir(join(repo, 'out', 'veris'))).length).toBe(6);
+    // VERIS has no TLP field: by default TLP:RED incidents are left out, as for STIX.
+    expect((await readdir(join(repo, 'out', 'veris'))).length).toBe(5);
+    expect(many.err()).toContain('note: 1 incident marked stricter than TLP:AMBER+STRICT left out');
+    expect(await main(['export', 'veris', '--all', '--max-tlp', 'TLP:RED', '--out', 'out/veris-all/'], io().io)).toBe(0);
+    expect((await readdir(join(repo, 'out', 'veris-all'))).length).toBe(6);
+  });
+
+  it.each([['stix', 'INC-20250314-GS2C', '2025'], ['veris', 'INC-20241130-YGNY', '2024']])('a Summary labelled above --max-tlp stays out of %s exports, as the reports withhold it', async (format, id, year) => {
+    const dir = join(repo, 'incidents', year);
+    const name = (await readdir(dir)).find((f) => f.startsWith(id))!;
+    const text = await readFile(join(dir, name), 'utf8');
+    expect(['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER']).toContain(/^tlp: (\S+)$/m.exec(text)![1]!);
+    await writeFile(join(dir, name), text.replace(/^## Summary\n/m, '## Summary\n<!-- tlp: TLP:RED -->\n\nREDSECRET counsel only.\n'));
+    const c = io();
+    expect(await main(['export', format, id, '--max-tlp', 'TLP:AMBER'], c.io)).toBe(0);
+    expect(c.out()).not.toContain('REDSECRET');
+    const all = io();
+    expect(await main(['export', format, id, '--max-tlp', 'TLP:RED'], all.io)).toBe(0);
+    expect(all.out(), '--max-tlp TLP:RED carries it (the test has teeth)').toContain('REDSECRET');
   });
 
   it('csv to a file, atomically, one row per incident', async () => {

@@ -1,4 +1,6 @@
-import { parseSections } from '../parse/sections.ts';
+import { normaliseTitle, parseSections, type Section } from '../parse/sections.ts';
+import { markerLabelText, TLP_MARKER_ATTEMPT } from '../parse/tlp-marker.ts';
+import { tlpRank } from './stix/tlp.ts';
 
 /**
  * Replaces the content of `## <title>` sections in a template body (keeping every other section and
@@ -45,4 +47,27 @@ export function markdownParagraphs(text: string): string {
 export function sectionText(content: string | undefined): string | undefined {
   if (content === undefined) return undefined;
   return content.replace(/<!--[\s\S]*?-->/g, '').trim();
+}
+
+/**
+ * The Summary an export may carry: its own text (subsections left out: they carry labels of their
+ * own), when the section's TLP label — its marker, read as the reports read it (tlp-marker.ts), else
+ * the record's — is within `maxTlp`; undefined when there is none or it is withheld.
+ */
+export function summaryWithin(sections: readonly Section[], recordTlp: unknown, maxTlp: string): string | undefined {
+  const i = sections.findIndex((s) => normaliseTitle(s.title) === 'summary');
+  const s = sections[i];
+  if (!s) return undefined;
+  const next = sections[i + 1];
+  const own = next ? s.content.split('\n').slice(0, Math.max(0, next.line - s.contentLine)).join('\n') : s.content;
+  return tlpRank(sectionLabel(own, recordTlp)) <= tlpRank(maxTlp) ? sectionText(own) : undefined;
+}
+
+function sectionLabel(own: string, recordTlp: unknown): unknown {
+  if (!TLP_MARKER_ATTEMPT.test(own)) return recordTlp;
+  const lines = own.split('\n');
+  const first = lines.findIndex((l) => l.trim() !== '');
+  const rest = lines.slice(first + 1).join('\n');
+  const label = /^ {0,3}<!--/.test(lines[first] ?? '') ? markerLabelText(lines[first]!) : undefined;
+  return label !== undefined && !TLP_MARKER_ATTEMPT.test(rest) ? label : 'TLP:RED';
 }

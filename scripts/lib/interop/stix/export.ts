@@ -1,6 +1,6 @@
 import { asArray, asRecord, asString, get, timeOf, type Data } from '../../model/access.ts';
-import { findSection, type Section } from '../../parse/sections.ts';
-import { sectionText } from '../body.ts';
+import type { Section } from '../../parse/sections.ts';
+import { summaryWithin } from '../body.ts';
 import { scoId, stixId } from './ids.ts';
 import { tlpMarking, tlpRank, TLP_MARKING_IDS } from './tlp.ts';
 
@@ -43,7 +43,7 @@ export function incidentsToStix(inputs: readonly StixInput[], opts: StixOptions)
     const incidentId = stixId('incident', id);
     const tlp = String(data['tlp']);
     markings.add(tlp);
-    objects.push(incidentObject(data, sections, { incidentId, identityId, first, last, tlp }));
+    objects.push(incidentObject(data, sections, { incidentId, identityId, first, last, tlp, maxTlp: opts.maxTlp }));
     for (const [i, raw] of asArray(data['indicators']).entries()) {
       const ind = asRecord(raw);
       const itlp = asString(ind['tlp']) ?? tlp;
@@ -72,7 +72,7 @@ export function incidentsToStix(inputs: readonly StixInput[], opts: StixOptions)
   return { bundle: { type: 'bundle', id: bundleId, objects: all }, skipped };
 }
 
-interface Ctx { incidentId: string; identityId: string; first: string; last: string; tlp: string }
+interface Ctx { incidentId: string; identityId: string; first: string; last: string; tlp: string; maxTlp: string }
 
 function incidentObject(data: Data, sections: readonly Section[], ctx: Ctx): Record<string, unknown> {
   const ext: Record<string, unknown> = {
@@ -91,7 +91,7 @@ function incidentObject(data: Data, sections: readonly Section[], ctx: Ctx): Rec
   if (occurred && timeOf(occurred) !== undefined) ext['first_seen'] = stixTime(occurred);
   const subjects = get(data, 'personal_data.subjects_final') ?? get(data, 'personal_data.subjects_estimate');
   if (typeof subjects === 'number') ext['impacted_entity_counts'] = { individual: subjects };
-  const summary = sectionText(findSection(sections, 'Summary')?.content);
+  const summary = summaryWithin(sections, data['tlp'], ctx.maxTlp);
   return {
     type: 'incident', spec_version: '2.1', id: ctx.incidentId, created_by_ref: ctx.identityId, created: ctx.first, modified: ctx.last,
     name: data['title'], ...(summary ? { description: summary } : {}),

@@ -1,6 +1,6 @@
 import { asArray, asRecord, asString, get, timeOf, type Data } from '../../model/access.ts';
-import { findSection, type Section } from '../../parse/sections.ts';
-import { sectionText } from '../body.ts';
+import type { Section } from '../../parse/sections.ts';
+import { summaryWithin } from '../body.ts';
 import { mergePreferBase, sortKeysDeep, type Tree } from '../tree.ts';
 import { ACTION_OF_CLASS, OVERALL_RATING, RSIT_RULES, SECURITY_INCIDENT } from './crosswalk.ts';
 import { joinReferences } from './references.ts';
@@ -16,22 +16,23 @@ export const VERIS_SCHEMA_VERSION = '1.4.0';
  *    holds a value. An incident that never came from VERIS has no `veris` block; its actor, action,
  *    asset, attribute, discovery method and timeline are derived from our fields instead.
  */
-export function incidentToVeris(fm: Data, sections: readonly Section[]): Tree {
+export function incidentToVeris(fm: Data, sections: readonly Section[], maxTlp = 'TLP:RED'): Tree {
   const remainder = asRecord(fm['veris']);
-  const mapped = mappedVeris(fm, sections);
+  const mapped = mappedVeris(fm, sections, maxTlp);
   const derived = Object.keys(remainder).length ? {} : derivedVeris(fm);
   return sortKeysDeep(mergePreferBase(remainder, mergePreferBase(mapped, derived))) as Tree;
 }
 
 /** The VERIS values our fields hold exactly (layer 1). */
-export function mappedVeris(fm: Data, sections: readonly Section[]): Tree {
+export function mappedVeris(fm: Data, sections: readonly Section[], maxTlp = 'TLP:RED'): Tree {
   const out: Tree = {};
   const prov = asRecord(fm['provenance']);
   const fromVeris = prov['source'] === 'veris' || prov['source'] === 'vcdb';
   out['incident_id'] = fromVeris && asString(prov['original_id']) ? prov['original_id'] : fm['id'];
   if (prov['source'] === 'vcdb') out['source_id'] = 'vcdb';
   out['schema_version'] = VERIS_SCHEMA_VERSION;
-  const summary = sectionText(findSection(sections, 'Summary')?.content);
+  // A Summary labelled above --max-tlp is left out, as the reports withhold it.
+  const summary = summaryWithin(sections, fm['tlp'], maxTlp);
   if (summary !== undefined) out['summary'] = summary === EMPTY_SUMMARY ? '' : unescapeMarkdown(summary);
   const si = SECURITY_INCIDENT[String(fm['determination'])];
   if (si) out['security_incident'] = si;
