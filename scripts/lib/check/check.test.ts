@@ -265,6 +265,26 @@ const CASES: Case[] = [
     then: (r) => { const j = JSON.stringify(r); for (const s of ['OSPREY', 'Payroll-themed', '08:30:00Z', 'TLP: RED']) expect(j, s).not.toContain(s); },
   },
   {
+    name: 'lowering the label without a decision in the timeline is refused (and noticed)',
+    change: (r) => r.replace(P, 'tlp: TLP:AMBER\n', 'tlp: TLP:CLEAR\n'),
+    exit: 1,
+    findings: [`error transition/tlp-lowered-without-decision ${P}:8`, `notice transition/tlp-lowered ${P}:8`],
+  },
+  {
+    name: 'lowering the label with a decision entry passes, with a notice for reviewers',
+    change: (r) => {
+      r.replace(P, 'tlp: TLP:AMBER\n', 'tlp: TLP:GREEN\n');
+      r.replace(P, PHISHING_LAST_TIMELINE, PHISHING_LAST_TIMELINE + '  - { at: 2026-11-30T09:30:00Z, by: m.okafor, kind: decision, entry: "Reclassified TLP:AMBER → TLP:GREEN for the sector ISAC; agreed by the CISO." }\n');
+    },
+    exit: 0,
+    findings: [`notice transition/tlp-lowered ${P}:8`],
+  },
+  {
+    name: 'raising the label needs nothing',
+    change: (r) => r.replace(P, 'tlp: TLP:AMBER\n', 'tlp: TLP:RED\n'),
+    exit: 0, findings: [],
+  },
+  {
     name: 'a TLP:RED timeline entry edited: reported without its time',
     base: (r) => r.replace(P, 'kind: decision, entry: "Acknowledged;', 'kind: decision, tlp: TLP:RED, entry: "Acknowledged;'),
     change: (r) => r.replace(P, 'Acknowledged; pulling', 'Acknowledged, pulling'),

@@ -1,3 +1,4 @@
+import { isTlp, tlpRank } from '../render/report/tlp.ts';
 import { asArray, asRecord, asString, get, isPresent, timeOf } from '../model/access.ts';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import { toDiagnostic } from '../model/finding.ts';
@@ -273,7 +274,29 @@ function* phaseHistoryAgrees(c: TransitionContext): Generator<Located> {
   }
 }
 
+/**
+ * Lowering an incident's TLP releases its material to wider audiences (a TLP:CLEAR record's
+ * statement is published on merge): the change says so to reviewers, and must record the decision
+ * in the timeline, like a reopen.
+ */
+function* tlpLoweringRecorded(c: TransitionContext): Generator<Located> {
+  if (!c.base || !c.head) return;
+  const before = c.base['tlp'];
+  const after = c.head['tlp'];
+  if (!isTlp(before) || !isTlp(after) || tlpRank(after) >= tlpRank(before)) return;
+  const added = diffEntries(asArray(c.base['timeline']), asArray(c.head['timeline'])).added;
+  const decided = added.some((j) => asRecord(asArray(c.head!['timeline'])[j])['kind'] === 'decision');
+  yield { rule: 'transition/tlp-lowered', severity: 'notice', pointer: '/tlp', which: 'value',
+    message: `the incident's label is lowered from ${before} to ${after}: once merged, its material goes to audiences up to ${after}${after === 'TLP:CLEAR' ? ', and its public statement is published' : ''}`,
+    hint: 'Reviewers: check that the owner of the information agreed to the release.' };
+  if (!decided) {
+    yield { rule: 'transition/tlp-lowered-without-decision', pointer: '/tlp', which: 'value',
+      message: `the label is lowered from ${before} to ${after} but no new timeline entry of kind \`decision\` records who decided it and why`,
+      hint: `Add e.g. \`- { at: ${EXAMPLE_TIME}, by: a.ng, kind: decision, entry: "Reclassified ${before} → ${after}: <why>; agreed by <information owner>." }\` to timeline.` };
+  }
+}
+
 const RULES: readonly TransitionRule[] = [
   fileDeleted, idUnchanged, renameReported, newIncidentStartsAtTheStart, phaseHistoryStarts, immutableFields,
-  closedIsFrozen, forwardGatesHold, approvalsNoticed, backwardsOnlyAsReopen, phaseHistoryAgrees, appendOnly,
+  closedIsFrozen, forwardGatesHold, approvalsNoticed, backwardsOnlyAsReopen, phaseHistoryAgrees, appendOnly, tlpLoweringRecorded,
 ];
