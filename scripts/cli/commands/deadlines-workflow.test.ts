@@ -36,6 +36,16 @@ describe(`${PATH}`, async () => {
     const runs = Object.values(wf.jobs).flatMap((j) => j.steps.map((s) => s.run ?? ''));
     for (const r of runs) expect(r).not.toContain('${{');
     expect(runs.join('\n')).toMatch(/incident -- deadlines "\$\{at_args\[@\]\}" --format json > deadlines\.json/);
-    expect(runs.join('\n')).toContain('incident -- github deadline-issues --input .deadlines/deadlines.json');
+    expect(runs.join('\n')).toContain('incident.js github deadline-issues --input .deadlines/deadlines.json');
+  });
+
+  it('the job that writes issues uses no dependency cache and runs no install scripts (cache poisoning)', () => {
+    const writers = Object.values(wf.jobs).filter((j) => JSON.stringify(j.permissions ?? {}).includes('write'));
+    expect(writers.length).toBeGreaterThan(0);
+    for (const j of writers) {
+      const text = JSON.stringify(j.steps);
+      expect(text).not.toContain('"cache"');
+      for (const s of j.steps) if (s.run?.includes('npm ci')) expect(s.run).toContain('--ignore-scripts');
+    }
   });
 });
