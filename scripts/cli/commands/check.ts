@@ -41,7 +41,7 @@ export async function runCheckCommand(io: CliIo, opts: CheckCliOptions): Promise
   }
   let run;
   try {
-    run = await runCheck(io.cwd, { base: opts.base, head: opts.head, now, deepen: {
+    run = await runCheck(io.cwd, { base: opts.base, head: opts.head, now, clock: Date.now(), deepen: {
       remote: opts.remote, onDeepen: (n) => io.stderr(`note: shallow clone: ${Number.isFinite(n) ? `fetching ${n} more commits` : 'fetching the full history'} to find the merge base\n`) } });
   } catch (err) {
     if (err instanceof GitError) throw new UsageError(err.message);

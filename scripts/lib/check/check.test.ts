@@ -265,6 +265,13 @@ const CASES: Case[] = [
     then: (r) => { const j = JSON.stringify(r); for (const s of ['OSPREY', 'Payroll-themed', '08:30:00Z', 'TLP: RED']) expect(j, s).not.toContain(s); },
   },
   {
+    // Judged against the real time of the run, not --at (which may be a past instant for deadlines).
+    name: 'a new timeline entry dated in the future is refused',
+    change: (r) => r.replace(P, PHISHING_LAST_TIMELINE, PHISHING_LAST_TIMELINE + '  - { at: 2099-01-01T00:00:00Z, by: m.okafor, kind: action, entry: "Blocked the sender domain." }\n'),
+    exit: 1, includes: [`error append-only/future ${P}:28`],
+    then: (r) => expect(r.diagnostics.find((d) => d.rule === 'append-only/future')!.message).toMatch(/^new timeline entry is dated 2099-01-01T00:00:00Z, after the time of this check \(20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ\); entries record what has already happened$/),
+  },
+  {
     name: 'lowering the label without a decision in the timeline is refused (and noticed)',
     change: (r) => r.replace(P, 'tlp: TLP:AMBER\n', 'tlp: TLP:CLEAR\n'),
     exit: 1,

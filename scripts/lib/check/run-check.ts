@@ -36,6 +36,9 @@ export interface CheckOptions {
   deepen?: MergeBaseOptions;
   /** Clock for notice deadlines (ms since epoch); passed in so the check stays reproducible. */
   now: number;
+  /** The real time of the run (ms): new entries dated after it are refused. `now` may be a past
+   * `--at` for deadlines, so it cannot serve; absent, that rule does not run. */
+  clock?: number;
 }
 
 /**
@@ -80,7 +83,7 @@ export async function runCheck(cwd: string, opts: CheckOptions): Promise<CheckRu
   const lifecycle = shippedLifecycle();
   const gate = validator.gateContext([], knownIds);
   const checked: CheckedChange[] = pairByIdentity(slots).map((change) => {
-    const transition = checkTransition({ lifecycle, kind: change.kind, base: change.base, head: change.head, gate });
+    const transition = checkTransition({ lifecycle, kind: change.kind, base: change.base, head: change.head, gate, ...(opts.clock !== undefined ? { now: opts.clock } : {}) });
     diagnostics.push(...transition.diagnostics);
     return { change, transition };
   });

@@ -76,3 +76,28 @@ function* appendOnlyList(c: TransitionContext, spec: AppendOnlyList): Generator<
       hint: `If the time is right and the entry was simply recorded late, add \`late_record: "<why it is recorded only now>"\` to the entry; otherwise use the actual time.` };
   }
 }
+
+/** Clock skew tolerated between whoever wrote an entry and the machine running the check. */
+const SKEW_MS = 5 * 60_000;
+
+/**
+ * Entries record what has happened: a new timeline entry, notice, phase entry or regime decision
+ * dated after the time of the check (a notice "sent" next week would satisfy gates and deadlines
+ * now) is refused. Needs the check's time; validate, which has no clock, does not judge this.
+ */
+export function* noFutureEntries(c: TransitionContext): Generator<Located> {
+  if (c.now === undefined || !c.head) return;
+  const now = new Date(c.now).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  for (const spec of APPEND_ONLY) {
+    const head = asArray(c.head[spec.key]);
+    const diff = diffEntries(asArray(c.base?.[spec.key]), head);
+    const fresh = [...diff.added, ...diff.edited.map(([, j]) => j)];
+    for (const j of fresh.sort((a, b) => a - b)) {
+      const t = timeOf(asRecord(head[j])[spec.time]);
+      if (t === undefined || t <= c.now + SKEW_MS) continue;
+      yield { rule: 'append-only/future', pointer: `/${spec.key}/${j}/${spec.time}`, which: 'value',
+        message: `new ${spec.label} is dated ${shown(c.head, `/${spec.key}/${j}/${spec.time}`, asRecord(head[j])[spec.time])}, after the time of this check (${now}); entries record what has already happened`,
+        hint: `Use the time it actually happened; record a planned notice without \`${spec.time}\` until it is sent.` };
+    }
+  }
+}

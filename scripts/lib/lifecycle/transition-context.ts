@@ -21,6 +21,8 @@ export interface TransitionContext {
   headFile?: ParsedFile;
   move: PhaseMove;
   gate: GateContext;
+  /** The time of the check (ms), when known. */
+  now?: number;
 }
 
 export type TransitionRule = (c: TransitionContext) => Iterable<Located>;

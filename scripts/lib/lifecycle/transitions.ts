@@ -8,7 +8,7 @@ import type { GateContext } from './gate-context.ts';
 import { gateFindings } from './gates.ts';
 import { phaseDef, type Lifecycle } from './lifecycle.ts';
 import { classifyMove, shortcutHolds, type PhaseMove, type Step } from './phase-move.ts';
-import { appendOnly } from './append-only.ts';
+import { appendOnly, noFutureEntries } from './append-only.ts';
 import { EXAMPLE_TIME, shown, type ChangeKind, type Located, type TransitionContext, type TransitionRule } from './transition-context.ts';
 
 /**
@@ -28,6 +28,8 @@ export interface TransitionInput {
   head?: ParsedFile;
   /** Repository context for the gates (known ids, first-stage regimes). */
   gate?: Omit<GateContext, 'sections'>;
+  /** The time of the check (ms): new entries may not be dated after it. */
+  now?: number;
 }
 
 export interface ApprovalRequired {
@@ -61,7 +63,7 @@ export function checkTransition(input: TransitionInput): Transition {
     return !def || gateFindings(head!, def, gate).next().done === true;
   };
   const move: PhaseMove = head && from && phaseAfter ? classifyMove(lc, from, phaseAfter, head, gateHolds) : { kind: 'unknown' };
-  const ctx: TransitionContext = { lc, kind, base, head, baseFile: input.base, headFile: input.head, move, gate };
+  const ctx: TransitionContext = { lc, kind, base, head, baseFile: input.base, headFile: input.head, move, gate, ...(input.now !== undefined ? { now: input.now } : {}) };
   const located: Located[] = [];
   if (kind === 'deleted' ? input.base : head && (kind === 'added' || base)) for (const rule of RULES) located.push(...rule(ctx));
   const diagnostics = located.map((f) => toDiagnostic(f.side === 'base' ? input.base! : input.head!, f));
@@ -298,5 +300,5 @@ function* tlpLoweringRecorded(c: TransitionContext): Generator<Located> {
 
 const RULES: readonly TransitionRule[] = [
   fileDeleted, idUnchanged, renameReported, newIncidentStartsAtTheStart, phaseHistoryStarts, immutableFields,
-  closedIsFrozen, forwardGatesHold, approvalsNoticed, backwardsOnlyAsReopen, phaseHistoryAgrees, appendOnly, tlpLoweringRecorded,
+  closedIsFrozen, forwardGatesHold, approvalsNoticed, backwardsOnlyAsReopen, phaseHistoryAgrees, appendOnly, noFutureEntries, tlpLoweringRecorded,
 ];
