@@ -186,6 +186,11 @@ const CASES: Case[] = [
     exit: 0, findings: [],
   },
   {
+    name: 'a late record whose reason is a placeholder (TODO) is still backdated',
+    change: (r) => r.replace(P, PHISHING_LAST_TIMELINE, '  - { at: 2026-11-30T08:40:00Z, by: m.okafor, kind: action, entry: "Blocked the sender domain.", late_record: "TODO" }\n' + PHISHING_LAST_TIMELINE),
+    exit: 1, includes: [`error append-only/backdated ${P}:27`],
+  },
+  {
     name: 'a sent notification edited',
     change: (r) => r.replace(R, 'recipient: General counsel, sent_at: 2026-11-18T03:20:00Z', 'recipient: Legal team, sent_at: 2026-11-18T03:20:00Z'),
     exit: 1, findings: [`error append-only/edited ${R}:100`],

@@ -1,5 +1,6 @@
 import { asArray, asRecord, isPresent, timeOf, type Data } from '../model/access.ts';
 import { changedKeys, diffEntries } from './entry-diff.ts';
+import { isPlaceholder } from '../parse/sections.ts';
 import { EXAMPLE_TIME, shown, type Located, type TransitionContext } from './transition-context.ts';
 
 /** Append-only lists: which entries are frozen once merged, and how they may grow. */
@@ -70,7 +71,8 @@ function* appendOnlyList(c: TransitionContext, spec: AppendOnlyList): Generator<
     const e = asRecord(head[j]);
     if (!spec.frozen(e)) continue;
     const t = timeOf(e[spec.time]);
-    if (t === undefined || t >= lastMerged || isPresent(e['late_record'])) continue;
+    // A reason is a sentence: `TODO` or `...` is none.
+    if (t === undefined || t >= lastMerged || (isPresent(e['late_record']) && !isPlaceholder(String(e['late_record'])))) continue;
     yield { rule: 'append-only/backdated', pointer: `/${spec.key}/${j}/${spec.time}`, which: 'value',
       message: `new ${spec.label} is dated ${shown(c.head, `/${spec.key}/${j}/${spec.time}`, e[spec.time])}, before the latest merged one (${shown(c.base, `/${spec.key}`, new Date(lastMerged).toISOString().replace('.000Z', 'Z'))}); a backdated entry must say why it is recorded late`,
       hint: `If the time is right and the entry was simply recorded late, add \`late_record: "<why it is recorded only now>"\` to the entry; otherwise use the actual time.` };

@@ -13,7 +13,7 @@ import { syntheticIncidents } from '../../bench/synthetic.ts';
 import { PACKAGE_ROOT } from '../io/shipped-schemas.ts';
 import { parseIncidentFile } from './incident-file.ts';
 import { parseMarkdown } from './markdown.ts';
-import { parseSections } from './sections.ts';
+import { isPlaceholder, parseSections } from './sections.ts';
 
 interface H { line: number; level: number; title: string }
 
@@ -91,5 +91,17 @@ describe('section scanner agrees with remark + GFM', () => {
       const body = lines.join('\n');
       expect(viaScanner(body, 1)).toEqual(viaRemark(body, 1));
     }), { numRuns: 4000, seed: 20261203 });
+  });
+});
+
+describe('isPlaceholder', () => {
+  it.each([
+    ['', true], ['<!-- guidance -->', true], ['TODO', true], ['- TODO: who clicked?', true], ['**TODO**', true],
+    ['TBD', true], ['FIXME later', true], ['N/A', true], ['n/a.', true], ['...', true], ['…', true], ['?', true], ['-', true],
+    ['Lorem ipsum dolor sit amet.', true], ['TBD\n\nTODO', true],
+    ['N/A — no personal data was involved.', false], ['- Blocked the sender domain.', false], ['Fourteen staff received it.', false],
+    ['TODO\nThe mail gateway let it through.', false], ['Todos los usuarios', false],
+  ])('%j → %s', (content, expected) => {
+    expect(isPlaceholder(content)).toBe(expected);
   });
 });

@@ -255,9 +255,12 @@ export function normaliseTitle(t: string): string {
   return t.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Template guidance left in place: empty once comments are removed, or only TODO lines. */
+/** A line that says nothing yet: `TODO …`, `TBD`, `FIXME`, `Lorem ipsum …`, or only `N/A`, `...`, `-`. */
+const PLACEHOLDER_LINE = /^\s*(?:[-*]\s*)?[_*]*\s*(?:(?:TODO|TBD|FIXME|XXX|lorem ipsum)\b.*|(?:N\/?A|\.{2,}|…|-+|\?+)[_*.\s]*)$/i;
+
+/** Template guidance left in place: empty once comments are removed, or only placeholder lines. */
 export function isPlaceholder(content: string): boolean {
   const text = content.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim();
   if (text === '') return true;
-  return text.split('\n').every((l) => l.trim() === '' || /^\s*(?:[-*]\s*)?[_*]?\s*TODO\b/i.test(l));
+  return text.split('\n').every((l) => l.trim() === '' || PLACEHOLDER_LINE.test(l));
 }
