@@ -165,7 +165,8 @@ interface RowSpec {
 }
 
 function row(incident: Data, file: string | undefined, spec: RowSpec, notices: { n: Data; i: number }[], now: number, policy: DeadlinePolicy): Deadline {
-  const sent = notices.filter(({ n }) => timeOf(n['sent_at']) !== undefined).sort((a, b) => timeOf(a.n['sent_at'])! - timeOf(b.n['sent_at'])!)[0];
+  // As of `now`: a notice sent later is not sent yet (deadlines --at a past instant shows that instant).
+  const sent = notices.filter(({ n }) => { const t = timeOf(n['sent_at']); return t !== undefined && t <= now; }).sort((a, b) => timeOf(a.n['sent_at'])! - timeOf(b.n['sent_at'])!)[0];
   const lateReason = notices.map(({ n }) => n['late_reason']).find(isPresent);
   const notRequired = notices.map(({ n }) => n['not_required_reason']).find(isPresent);
   const sentAt = sent ? timeOf(sent.n['sent_at'])! : undefined;

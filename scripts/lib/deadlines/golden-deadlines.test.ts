@@ -72,9 +72,9 @@ const ROWS: Row[] = [
   // 5. Legal counsel recorded a different clock start (clock_start_override_at 09:00Z): 72 h from it.
   { regime: 'gdpr-art33', org: 'EU', decide: null, inc: { ...ts({ aware_at: '2026-11-18T06:00:00Z' }), regimes: [{ id: 'gdpr-art33', applicable: 'yes', rationale: 'r', decided_by: 'dpo', decided_at: '2026-11-18T06:00:00Z', clock_start_override_at: '2026-11-18T09:00:00Z' }] }, due: '2026-11-21T09:00:00Z' },
   // 6. Sent a day after the 72 h ran out: status late (a late_reason is then required).
-  { regime: 'gdpr-art33', org: 'EU', inc: { ...ts({ aware_at: '2026-11-18T06:00:00Z' }), notifications: [sent('gdpr-art33', '2026-11-22T10:00:00Z')] }, due: '2026-11-21T06:00:00Z', status: 'late' },
+  { regime: 'gdpr-art33', org: 'EU', inc: { ...ts({ aware_at: '2026-11-18T06:00:00Z' }), notifications: [sent('gdpr-art33', '2026-11-22T10:00:00Z')] }, due: '2026-11-21T06:00:00Z', status: 'late', now: '2026-12-01T00:00:00Z' },
   // 7. Sent exactly at the deadline: met (the deadline instant itself is still in time).
-  { regime: 'gdpr-art33', org: 'EU', inc: { ...ts({ aware_at: '2026-11-18T06:00:00Z' }), notifications: [sent('gdpr-art33', '2026-11-21T06:00:00Z')] }, due: '2026-11-21T06:00:00Z', status: 'met' },
+  { regime: 'gdpr-art33', org: 'EU', inc: { ...ts({ aware_at: '2026-11-18T06:00:00Z' }), notifications: [sent('gdpr-art33', '2026-11-21T06:00:00Z')] }, due: '2026-11-21T06:00:00Z', status: 'met', now: '2026-12-01T00:00:00Z' },
   // 8. Not sent, one hour past the deadline: overdue.
   { regime: 'gdpr-art33', org: 'EU', inc: ts({ aware_at: '2026-11-18T06:00:00Z' }), now: '2026-11-21T07:00:00Z', due: '2026-11-21T06:00:00Z', status: 'overdue' },
   // 9. Exactly 24 h before the deadline: due-soon (the window includes its edge).
@@ -223,6 +223,10 @@ const ROWS: Row[] = [
   // 64. Proof of loss 6 months after the policy period ends 31 Mar 2027 (end of day Berlin = 1 Apr 00:00 CEST):
   //     1 Oct 00:00 CEST = 30 Sep 22:00Z.
   { regime: 'insurer-proof-of-loss', org: 'EU', inc: { ...ts({ detected_at: '2026-11-18T02:12:00Z' }), insurance: { policy_id: 'CYB-2026-0042' } }, due: '2027-09-30T22:00:00Z' },
+  // 65. Row 7's notice as of an instant before it was sent (deadlines --at): not sent yet, upcoming.
+  { regime: 'gdpr-art33', org: 'EU', inc: { ...ts({ aware_at: '2026-11-18T06:00:00Z' }), notifications: [sent('gdpr-art33', '2026-11-21T06:00:00Z')] }, due: '2026-11-21T06:00:00Z', status: 'upcoming', now: '2026-11-19T12:00:00Z' },
+  // 66. The same as of an instant after the deadline, before the notice was sent: overdue.
+  { regime: 'gdpr-art33', org: 'EU', inc: { ...ts({ aware_at: '2026-11-18T06:00:00Z' }), notifications: [sent('gdpr-art33', '2026-11-22T10:00:00Z')] }, due: '2026-11-21T06:00:00Z', status: 'overdue', now: '2026-11-22T09:00:00Z' },
 ];
 
 function incidentFor(row: Row): Record<string, unknown> {
