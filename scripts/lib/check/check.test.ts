@@ -247,6 +247,11 @@ const CASES: Case[] = [
     exit: 1, findings: [`error immutable/changed ${P}:21`],
   },
   {
+    name: 'detected_at rewritten as the same instant with another offset is no change',
+    change: (r) => r.replace(P, 'detected_at: 2026-11-30T08:31:00Z', 'detected_at: 2026-11-30T09:31:00+01:00'),
+    exit: 0, findings: [],
+  },
+  {
     name: 'values of a TLP:RED incident are withheld from messages',
     base: (r) => r.replace(P, 'tlp: TLP:AMBER\n', 'tlp: TLP:RED\n'),
     change: (r) => r.replace(P, 'detected_at: 2026-11-30T08:31:00Z', 'detected_at: 2026-11-30T08:30:00Z'),

@@ -142,7 +142,8 @@ function* immutableFields(c: TransitionContext): Generator<Located> {
   for (const field of IMMUTABLE) {
     const before = get(c.base, field);
     const after = get(c.head, field);
-    if (!isPresent(before) || sameValue(before, after)) continue;
+    // The same instant written with another offset (08:31:00Z → 09:31:00+01:00) is no change.
+    if (!isPresent(before) || sameValue(before, after) || (timeOf(before) !== undefined && timeOf(before) === timeOf(after))) continue;
     const pointer = isPresent(after) ? `/${field.replace('.', '/')}` : `/${field.split('.')[0]}`;
     yield { rule: 'immutable/changed', pointer, which: isPresent(after) ? 'value' : 'key',
       message: isPresent(after)
