@@ -49,6 +49,7 @@ const rows: Row[] = [
     stderr: /cannot move from `final-report` to `feedback` yet[\s\S]*final_report\.approved_by[\s\S]*error: INC-20261002-K3DN stays in `final-report` \(missing fields: final_report\.approved_by, final_report\.approved_at\)/, file: K3DN, changed: false },
   // Only first-stage notices gate leaving notification (later stages have their own gates), as in the PR check.
   { name: 'advance: notification gate names the missing first-stage notices only', argv: ['advance', 'INC-20261118-R7WM'], exit: 1, stderr: /^(?![\s\S]*nis2-(?:notification|final))[\s\S]*regime `gdpr-art33` applies but no notice/, file: R7WM, changed: false },
+  { name: 'advance: a missing field comes with an example value from the schema', argv: ['advance', 'INC-20261002-K3DN'], exit: 1, stderr: /hint: Add it under `final_report:`, e\.g\. `approved_at: 2026-12-03T09:30:00Z` \(schemas\/incident\.schema\.json describes the field\)/ },
   { name: 'advance: invalid phase is a usage error', argv: ['advance', 'INC-20261130-4HQP', '--to', 'triage'], exit: 2, stderr: /--to triage is not a phase; phases are detection, preliminary-analysis/ },
   { name: 'advance: skipping a phase', argv: ['advance', 'INC-20261130-4HQP', '--to', 'logging'], exit: 1, stderr: /moves on to `preliminary-analysis`, not `logging`; phases are not skipped/, file: HQP, changed: false },
   { name: 'advance: moving back outside reopen rules', argv: ['advance', 'INC-20261118-R7WM', '--to', 'detection', '--reason', 'x'], exit: 1, stderr: /moving back from `notification` to `detection` is not allowed/ },

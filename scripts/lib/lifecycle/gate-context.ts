@@ -10,6 +10,8 @@ export interface GateContext {
   firstStageRegimes?: ReadonlySet<string>;
   /** Which later-stage notices each phase's exit gate enforces (from schemas/regimes.yaml, when loaded). */
   noticeRules?: readonly NoticeRule[];
+  /** An example value for a front-matter field (from the schema), for hints. */
+  exampleOf?: (dottedField: string) => string | undefined;
 }
 
 /** A notice stage enforced when leaving phase `gate` (`none`: no gate); `follows`: applies whenever that regime was decided "yes". */

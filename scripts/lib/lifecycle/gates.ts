@@ -18,10 +18,13 @@ export function* gateFindings(incident: Data, phase: PhaseDef, ctx: GateContext)
     const parent = field.includes('.') ? field.slice(0, field.lastIndexOf('.')) : '';
     const parentPresent = parent && get(incident, parent) !== undefined;
     const name = field.slice(field.lastIndexOf('.') + 1);
+    const example = ctx.exampleOf?.(field) ?? '...';
     yield {
       rule: 'gate/missing-field', pointer: parentPresent ? pointerFromDotted(parent) : '/phase', which: 'key', field,
       message: `leaving phase \`${phase.id}\` requires \`${field}\`, which is missing`,
-      hint: parent ? `Add \`${name}\` under \`${parent}:\`. See templates/incident.md for the shape.` : `Add \`${field}:\` to the front matter. See templates/incident.md for the shape.`,
+      hint: parent
+        ? `Add it under \`${parent}:\`, e.g. \`${name}: ${example}\` (schemas/incident.schema.json describes the field).`
+        : `Add it to the front matter, e.g. \`${field}: ${example}\` (schemas/incident.schema.json describes the field).`,
     };
   }
   for (const title of gate.sections ?? []) {

@@ -193,6 +193,17 @@ function deref(s: SchemaNode, root: SchemaNode): SchemaNode {
   return s;
 }
 
+/** An example value for the front-matter field at a dotted path (`impact.functional`), from the schema. */
+export function exampleAt(root: SchemaNode, dotted: string): string | undefined {
+  let node: SchemaNode = root;
+  for (const key of dotted.split('.')) {
+    const props = (deref(node, root)['properties'] as Record<string, SchemaNode> | undefined) ?? {};
+    if (!Object.hasOwn(props, key)) return undefined;
+    node = deref(props[key]!, root);
+  }
+  return exampleOf(node);
+}
+
 /** A short example value for a schema: its `examples`, else something shaped like its type. */
 export function exampleOf(s: SchemaNode): string {
   const ex = (s['examples'] as unknown[] | undefined)?.[0];

@@ -9,7 +9,7 @@ import type { Section } from '../parse/sections.ts';
 import type { ParsedFile } from '../parse/incident-file.ts';
 import { compileShipped } from './ajv.ts';
 import { FILE_RULES } from './rules/file-rules.ts';
-import { schemaDiagnostics } from './schema-diagnostics.ts';
+import { exampleAt, schemaDiagnostics } from './schema-diagnostics.ts';
 
 export interface ValidatorConfig {
   schema: Record<string, unknown>;
@@ -57,7 +57,8 @@ export class Validator {
    * advance) takes it from here, so they all enforce the same notices at the same phases.
    */
   gateContext(sections: readonly Section[], knownIds?: ReadonlySet<string>): GateContext {
-    return { sections, knownIds, firstStageRegimes: this.config.firstStageRegimes, noticeRules: this.config.noticeRules };
+    return { sections, knownIds, firstStageRegimes: this.config.firstStageRegimes, noticeRules: this.config.noticeRules,
+      exampleOf: (field) => exampleAt(this.config.schema, field) };
   }
 
   /** Validates a set of files together: adds repository rules (unique ids, references resolve). */
