@@ -111,7 +111,7 @@ Summary ${R()} with \`code ${R()}\` and [a link ${R()}](https://example.com/${R(
 
 Statement ${tok('TLP:CLEAR')}.
 
-<!-- Subsections of a TLP:CLEAR section whose markers are not in the one accepted form: each fails closed. -->
+<!-- Subsections whose markers are not in the one accepted form: each fails closed. -->
 
 ### Containment
 <!-- tlp: TLP:RED (legal hold) -->
@@ -160,6 +160,12 @@ Extra dashes fail closed: ${tok('TLP:RED')}
 <!---- tlp: TLP:RED ---->
 
 Four dashes fail closed: ${tok('TLP:RED')}
+
+### Classification comment
+
+A comment naming a label anywhere fails closed: ${tok('TLP:RED')}
+
+<!-- classification: TLP:RED -->
 
 ### Entity
 &lt;!-- tlp: TLP:RED --&gt;

@@ -22,11 +22,18 @@ export function* tlpMarkers(input: { body: string; bodyStartLine: number; sectio
     if (k >= 0) slots.set(s.contentLine + k, s);
   }
   const firstHeading = Math.min(...(input.sections ?? []).map((s) => s.line), Infinity);
-  for (const [i, text] of lines.entries()) {
-    const at = new RegExp(TLP_MARKER_ATTEMPT.source, 'i').exec(text);
-    if (!at) continue;
+  // Over the whole body (a comment may run over several lines), reported at the line it starts on.
+  const starts = [0];
+  for (let k = body.indexOf('\n'); k >= 0; k = body.indexOf('\n', k + 1)) starts.push(k + 1);
+  const seen = new Set<number>();
+  for (const m of body.matchAll(new RegExp(TLP_MARKER_ATTEMPT.source, 'gim'))) {
+    let i = starts.length - 1;
+    while (starts[i]! > m.index) i--;
+    if (seen.has(i)) continue;
+    seen.add(i);
+    const text = lines[i]!;
     const line = bodyStartLine + i;
-    const where = { line, column: at.index + 1 };
+    const where = { line, column: m.index - starts[i]! + 1 };
     const slot = slots.get(line);
     if (slot) {
       // Four columns of indentation make it a code block, which the reports do not read as a marker.
@@ -47,9 +54,9 @@ export function* tlpMarkers(input: { body: string; bodyStartLine: number; sectio
       ? `a TLP marker on the heading line of \`${titleOf(heading)}\` is not read as the section's label; the section is withheld from every report as TLP:RED`
       : line < firstHeading
         ? 'a TLP marker before the first heading labels no section (the text before the first heading carries the record\'s `tlp`)'
-        : 'a TLP marker that is not the first line under its heading (or sits inside a quote, list or code) is not read as a label; its section is withheld from every report as TLP:RED';
+        : 'a TLP marker (or a comment mentioning TLP) that is not the first line under its heading, or sits inside a quote, list or code, is not read as a label; its section is withheld from every report as TLP:RED';
     yield { rule: 'tlp/marker-misplaced', ...where, message,
-      hint: `Move it: ${ACCEPTED}. To write about markers, leave out the \`<!--\`.` };
+      hint: `Move it: ${ACCEPTED}. A note in a comment must not mention TLP (it would be taken for a marker); to write about markers in the text, leave out the \`<!--\`.` };
   }
 }
 
