@@ -297,6 +297,31 @@ const CASES: Case[] = [
     findings: [`notice transition/tlp-lowered ${P}:8`],
   },
   {
+    name: "an indicator's own label lowered needs a decision too (the record stays)",
+    base: (r) => r.replace(P, 'tlp: TLP:AMBER\n', 'tlp: TLP:CLEAR\n'),
+    change: (r) => r.replace(P, 'value: brightwater-payro11.example, tlp: TLP:AMBER }', 'value: brightwater-payro11.example, tlp: TLP:CLEAR }'),
+    exit: 1,
+    findings: [`error transition/tlp-lowered-without-decision ${P}:29`, `notice transition/tlp-lowered ${P}:29`],
+    then: (r) => expect(r.diagnostics.find((d) => d.rule === 'transition/tlp-lowered')!.message).toContain('indicator 1 TLP:AMBER → TLP:CLEAR'),
+  },
+  {
+    name: "a section's marker lowered or removed needs a decision too",
+    base: (r) => r.replace(P, '## Scope\n', '## Scope\n<!-- tlp: TLP:RED -->\n'),
+    change: (r) => r.replace(P, '## Scope\n<!-- tlp: TLP:RED -->\n', '## Scope\n'),
+    exit: 1,
+    findings: [`error transition/tlp-lowered-without-decision ${P}:40`, `notice transition/tlp-lowered ${P}:40`],
+    then: (r) => expect(r.diagnostics.find((d) => d.rule === 'transition/tlp-lowered')!.message).toContain('section `scope` TLP:RED → TLP:AMBER'),
+  },
+  {
+    name: 'a decision entry that does not name the label (e.g. a reopen note) does not count',
+    change: (r) => {
+      r.replace(P, 'tlp: TLP:AMBER\n', 'tlp: TLP:GREEN\n');
+      r.replace(P, PHISHING_LAST_TIMELINE, PHISHING_LAST_TIMELINE + '  - { at: 2026-11-30T09:30:00Z, by: m.okafor, kind: decision, entry: "Reopened: the supplier reported more recipients." }\n');
+    },
+    exit: 1,
+    includes: [`error transition/tlp-lowered-without-decision ${P}:8`],
+  },
+  {
     name: 'raising the label needs nothing',
     change: (r) => r.replace(P, 'tlp: TLP:AMBER\n', 'tlp: TLP:RED\n'),
     exit: 0, findings: [],

@@ -1,5 +1,5 @@
 import { normaliseTitle, parseSections, type Section } from '../parse/sections.ts';
-import { markerLabelText, TLP_MARKER_ATTEMPT } from '../parse/tlp-marker.ts';
+import { ownLabel, ownText } from '../parse/tlp-marker.ts';
 import { tlpRank } from './stix/tlp.ts';
 
 /**
@@ -56,18 +56,7 @@ export function sectionText(content: string | undefined): string | undefined {
  */
 export function summaryWithin(sections: readonly Section[], recordTlp: unknown, maxTlp: string): string | undefined {
   const i = sections.findIndex((s) => normaliseTitle(s.title) === 'summary');
-  const s = sections[i];
-  if (!s) return undefined;
-  const next = sections[i + 1];
-  const own = next ? s.content.split('\n').slice(0, Math.max(0, next.line - s.contentLine)).join('\n') : s.content;
-  return tlpRank(sectionLabel(own, recordTlp)) <= tlpRank(maxTlp) ? sectionText(own) : undefined;
-}
-
-function sectionLabel(own: string, recordTlp: unknown): unknown {
-  if (!TLP_MARKER_ATTEMPT.test(own)) return recordTlp;
-  const lines = own.split('\n');
-  const first = lines.findIndex((l) => l.trim() !== '');
-  const rest = lines.slice(first + 1).join('\n');
-  const label = /^ {0,3}<!--/.test(lines[first] ?? '') ? markerLabelText(lines[first]!) : undefined;
-  return label !== undefined && !TLP_MARKER_ATTEMPT.test(rest) ? label : 'TLP:RED';
+  if (i < 0) return undefined;
+  const own = ownText(sections, i);
+  return tlpRank(ownLabel(own) ?? recordTlp) <= tlpRank(maxTlp) ? sectionText(own) : undefined;
 }

@@ -1,4 +1,5 @@
-import { isTlp, tlpRank } from '../render/report/tlp.ts';
+import { isTlp, labelOf, maxTlp, tlpRank, type Tlp } from '../render/report/tlp.ts';
+import { sectionLabels } from '../parse/tlp-marker.ts';
 import { asArray, asRecord, asString, get, isPresent, timeOf } from '../model/access.ts';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
 import { toDiagnostic } from '../model/finding.ts';
@@ -278,25 +279,66 @@ function* phaseHistoryAgrees(c: TransitionContext): Generator<Located> {
 }
 
 /**
- * Lowering an incident's TLP releases its material to wider audiences (a TLP:CLEAR record's
- * statement is published on merge): the change says so to reviewers, and must record the decision
- * in the timeline, like a reopen.
+ * Lowering a TLP label — the record's, an indicator's, a body section's (its marker changed or
+ * removed) — releases material to wider audiences (a TLP:CLEAR record's statement is published on
+ * merge): the change says so to reviewers, and must record the decision in the timeline, in a new
+ * `decision` entry that names the new label (a reopen's own entry does not count).
  */
 function* tlpLoweringRecorded(c: TransitionContext): Generator<Located> {
   if (!c.base || !c.head) return;
-  const before = c.base['tlp'];
-  const after = c.head['tlp'];
-  if (!isTlp(before) || !isTlp(after) || tlpRank(after) >= tlpRank(before)) return;
+  const lowered = loweredLabels(c);
+  if (!lowered.length) return;
   const added = diffEntries(asArray(c.base['timeline']), asArray(c.head['timeline'])).added;
-  const decided = added.some((j) => asRecord(asArray(c.head!['timeline'])[j])['kind'] === 'decision');
-  yield { rule: 'transition/tlp-lowered', severity: 'notice', pointer: '/tlp', which: 'value',
-    message: `the incident's label is lowered from ${before} to ${after}: once merged, its material goes to audiences up to ${after}${after === 'TLP:CLEAR' ? ', and its public statement is published' : ''}`,
+  const decided = added.some((j) => {
+    const e = asRecord(asArray(c.head!['timeline'])[j]);
+    return e['kind'] === 'decision' && typeof e['entry'] === 'string' && /\btlp\b/i.test(e['entry']);
+  });
+  const what = lowered.map((l) => `${l.what} ${l.before} → ${l.after}`).join('; ');
+  const first = lowered[0]!;
+  yield { rule: 'transition/tlp-lowered', severity: 'notice', ...first.at,
+    message: `TLP lowered: ${what}; once merged, that material goes to wider audiences${lowered.some((l) => l.after === 'TLP:CLEAR') ? ' (TLP:CLEAR material is published with the public statement)' : ''}`,
     hint: 'Reviewers: check that the owner of the information agreed to the release.' };
   if (!decided) {
-    yield { rule: 'transition/tlp-lowered-without-decision', pointer: '/tlp', which: 'value',
-      message: `the label is lowered from ${before} to ${after} but no new timeline entry of kind \`decision\` records who decided it and why`,
-      hint: `Add e.g. \`- { at: ${EXAMPLE_TIME}, by: a.ng, kind: decision, entry: "Reclassified ${before} → ${after}: <why>; agreed by <information owner>." }\` to timeline.` };
+    yield { rule: 'transition/tlp-lowered-without-decision', ...first.at,
+      message: `TLP lowered (${what}) but no new timeline entry of kind \`decision\` naming the new label records who decided it and why`,
+      hint: `Add e.g. \`- { at: ${EXAMPLE_TIME}, by: a.ng, kind: decision, entry: "Reclassified ${first.what} ${first.before} → ${first.after}: <why>; agreed by <information owner>." }\` to timeline.` };
   }
+}
+
+interface Lowered { what: string; before: string; after: string; at: { pointer: string; which: 'key' | 'value' } | { line: number } }
+
+function loweredLabels(c: TransitionContext): Lowered[] {
+  const out: Lowered[] = [];
+  const label = (v: unknown) => labelOf(v);
+  const baseRecord = label(c.base!['tlp']);
+  const headRecord = label(c.head!['tlp']);
+  if (isTlp(c.base!['tlp']) && isTlp(c.head!['tlp']) && tlpRank(headRecord) < tlpRank(baseRecord)) {
+    out.push({ what: 'the record', before: baseRecord, after: headRecord, at: { pointer: '/tlp', which: 'value' } });
+  }
+  // Indicators by type and value (not echoed: an indicator's value may itself be restricted).
+  const indicators = (d: Record<string, unknown>, record: Tlp) => new Map(asArray(d['indicators']).map((raw, i) => {
+    const ind = asRecord(raw);
+    return [`${String(ind['type'])}\u0000${String(ind['value'])}`, { i, label: maxTlp([record, isTlp(ind['tlp']) ? ind['tlp'] : record]) }] as const;
+  }));
+  // Judged with the base record label on both sides: a lowered record is reported once, above.
+  const before = indicators(c.base!, baseRecord);
+  for (const [key, h] of indicators(c.head!, baseRecord)) {
+    const b = before.get(key);
+    if (b && tlpRank(h.label) < tlpRank(b.label)) out.push({ what: `indicator ${h.i + 1}`, before: b.label, after: h.label, at: { pointer: `/indicators/${h.i}`, which: 'key' } });
+  }
+  // Body sections by heading path, as the reports label them.
+  const sectionsBefore = sectionLabels(c.baseFile?.sections ?? [], baseRecord);
+  const headSections = c.headFile?.sections ?? [];
+  const sectionsAfter = sectionLabels(headSections, baseRecord);
+  for (const [path, after] of sectionsAfter) {
+    const b = sectionsBefore.get(path);
+    const a = labelOf(after);
+    if (b === undefined || tlpRank(a) >= tlpRank(labelOf(b))) continue;
+    const title = path.slice(path.lastIndexOf(' > ') + 1).replace(/^> /, '');
+    const s = headSections.find((x) => x.title.replace(/\s+/g, ' ').trim().toLowerCase() === title);
+    out.push({ what: `section \`${path}\``, before: labelOf(b), after: a, at: s ? { line: s.line } : { pointer: '/tlp', which: 'value' } });
+  }
+  return out;
 }
 
 const RULES: readonly TransitionRule[] = [

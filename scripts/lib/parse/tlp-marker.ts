@@ -17,3 +17,42 @@ export const TLP_MARKER_ATTEMPT = /(?:<|&lt;?|&#0*60;?|&#x0*3c;?)!--(?:(?!-->)[^
 export function markerLabelText(line: string): string | undefined {
   return TLP_MARKER.exec(line.trim())?.[1]!.toUpperCase();
 }
+
+/** The part of the file's TLP labels a section carries, for the few callers that work on raw text. */
+interface LabelledSection { title: string; level: number; line: number; contentLine: number; content: string }
+
+/**
+ * Each section's effective label, as the reports read it: its own marker (accepted form only; any
+ * other attempt in its own text makes it TLP:RED), else its parent's, else the record's. Keyed by
+ * the heading path (`Scope > Affected systems`, lower-cased). Labels are upper-cased text, unchecked.
+ */
+export function sectionLabels(sections: readonly LabelledSection[], recordLabel: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const stack: { level: number; path: string; label: string }[] = [];
+  for (const [i, s] of sections.entries()) {
+    while (stack.length && stack[stack.length - 1]!.level >= s.level) stack.pop();
+    const parent = stack[stack.length - 1];
+    const label = ownLabel(ownText(sections, i)) ?? parent?.label ?? recordLabel;
+    const path = `${parent ? `${parent.path} > ` : ''}${s.title.replace(/\s+/g, ' ').trim().toLowerCase()}`;
+    if (!out.has(path)) out.set(path, label);
+    stack.push({ level: s.level, path, label });
+  }
+  return out;
+}
+
+/** A section's own text: its content up to the next heading of any level. */
+export function ownText(sections: readonly LabelledSection[], i: number): string {
+  const s = sections[i]!;
+  const next = sections[i + 1];
+  return next ? s.content.split('\n').slice(0, Math.max(0, next.line - s.contentLine)).join('\n') : s.content;
+}
+
+/** The label a section's own text gives it: its marker's, TLP:RED for any other attempt, undefined when none. */
+export function ownLabel(own: string): string | undefined {
+  if (!TLP_MARKER_ATTEMPT.test(own)) return undefined;
+  const lines = own.split('\n');
+  const first = lines.findIndex((l) => l.trim() !== '');
+  const rest = lines.slice(first + 1).join('\n');
+  const label = /^ {0,3}<!--/.test(lines[first] ?? '') ? markerLabelText(lines[first]!) : undefined;
+  return label !== undefined && !TLP_MARKER_ATTEMPT.test(rest) ? label : 'TLP:RED';
+}
