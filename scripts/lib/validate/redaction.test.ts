@@ -23,6 +23,10 @@ const PROSE: string[] = [
   'key = value pairs in the config were reviewed',
   'password: see vault entry ci/deploy',
   'Passwords for 14 accounts were reset.',
+  'Phishing URL: hxxps://evil[.]example/owa/auth.owa?password=reset&lang=de',
+  'The password reset link was https://portal.example/reset?token=expired',
+  'Connection string template: Server=db;User Id=app;Password=<from vault>;',
+  'export DB_PASSWORD=${DB_PASSWORD}',
 ];
 
 describe('secretKind', () => {

@@ -17,7 +17,9 @@ const SECRET_PATTERNS: readonly [string, RegExp][] = [
   ['password in URL', /\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s:/@]+:[^\s@/]{3,}@/i],
   ['bearer token', /\bbearer\s+[A-Za-z0-9._~+/-]{20,}=*/i],
   ['Azure storage key', /\bAccountKey=[A-Za-z0-9+/]{20,}/i],
-  ['credential assignment', /\b(?:pass(?:word|wd|phrase)?|pwd|secret|client_secret|(?:api|access|secret|private)[_-]?key|(?:access|refresh|auth|api)?[_-]?token)\s*=\s*[^\s,;&'"]{4,}/i],
+  // A value with a digit, 6+ characters, not a placeholder (`<from vault>`, `${DB_PASSWORD}`): so
+  // `?password=reset` or `?token=expired` in a quoted phishing URL is not taken for a credential.
+  ['credential assignment', /\b(?:pass(?:word|wd|phrase)?|pwd|secret|client_secret|(?:api|access|secret|private)[_-]?key|(?:access|refresh|auth|api)?[_-]?token)\s*=\s*(?![<$%{])(?=[^\s,;&'"]*\d)[^\s,;&'"]{6,}/i],
   // `password: …` in prose is common ("Password: rotated on 2026-12-03"); a value with both letters
   // and digits and no spaces is what a pasted password looks like.
   ['password', /\b(?:pass(?:word|wd|phrase)|pwd)\s*:\s*(?=\S*\d)(?=\S*[A-Za-z])\S{6,}/i],
