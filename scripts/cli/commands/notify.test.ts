@@ -46,14 +46,17 @@ const rows: Row[] = [
     stderr: 'warning: a notice for gdpr-art33/notification is already recorded (notifications[5], sent_at 2026-11-20T09:00:00Z); this one is recorded as a further notice\n' },
   { name: 'the same regime, another stage: no warning', level: 'error', before: [[...GDPR, ...ON_TIME]], argv: [...GDPR.slice(0, 5), 'intermediate', ...GDPR.slice(6), '--sent-at', '2026-11-20T10:00:00Z'], exit: 0, stderr: '', notices: 2 },
   { name: 'an exact duplicate: refused (exit 1), nothing written', level: 'error', before: [[...GDPR, ...ON_TIME]], argv: [...GDPR, ...ON_TIME], exit: 1, notices: 1,
-    stderr: `error: this notice is already recorded exactly as given (notifications[5] in ${R7WM}: gdpr-art33 notification to HmbBfDI, sent 2026-11-20T09:00:00Z); nothing was written. `
+    stderr: `error: this notice is already recorded, to the same recipient at the same time (notifications[5] in ${R7WM}: gdpr-art33 notification to HmbBfDI, sent 2026-11-20T09:00:00Z); nothing was written. `
       + 'A further notice for the same stage needs its own --sent-at (and --reference, if it has one)\n' },
   { name: 'an exact duplicate, the time written with another offset: refused', level: 'error', before: [[...GDPR, ...ON_TIME]], argv: [...GDPR, '--sent-at', '2026-11-20T10:00:00+01:00'], exit: 1, notices: 1,
-    stderr: /^error: this notice is already recorded exactly as given \(notifications\[5\]/ },
+    stderr: /^error: this notice is already recorded, to the same recipient at the same time \(notifications\[5\]/ },
   { name: 'an exact duplicate of a stakeholder notice: refused', level: 'error', before: [['notify', 'INC-20261118-R7WM', '--stakeholder', 'legal', '--stage', 'internal', '--recipient', 'General counsel', ...ON_TIME]],
-    argv: ['notify', 'INC-20261118-R7WM', '--stakeholder', 'legal', '--stage', 'internal', '--recipient', 'General counsel', ...ON_TIME], exit: 1, notices: 0, stderr: /^error: this notice is already recorded exactly as given/ },
+    argv: ['notify', 'INC-20261118-R7WM', '--stakeholder', 'legal', '--stage', 'internal', '--recipient', 'General counsel', ...ON_TIME], exit: 1, notices: 0, stderr: /^error: this notice is already recorded, to the same recipient at the same time/ },
   { name: 'sent before the incident was detected (a typo in the year): refused, nothing written', level: 'error', argv: [...GDPR, '--sent-at', '2025-11-20T09:00:00Z'], exit: 1, notices: 0,
     stderr: /error +notification 6 is recorded as sent \(2025-11-20T09:00:00Z\) before the incident was detected \(2026-11-18T02:12:00Z\); a notice goes out after detection {2}\[timestamps\/order\][\s\S]*nothing was written\n$/ },
+  { name: 'the same recipient at the same instant, with fewer details than the recorded one: still a repeat, refused', level: 'error',
+    before: [[...GDPR, ...ON_TIME, '--reference', 'HH-2026-7', '--channel', 'portal']], argv: [...GDPR, ...ON_TIME], exit: 1, notices: 1,
+    stderr: /^error: this notice is already recorded, to the same recipient at the same time \(notifications\[5\]/ },
 ];
 
 function gdprNotices(root: string): number {

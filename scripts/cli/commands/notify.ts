@@ -89,7 +89,7 @@ export async function runNotify(io: CliIo, id: string, opts: NotifyOptions, deps
   const earlier = recordedNotices(inc.data['notifications'], notice);
   const slot = opts.regime ? `${opts.regime}/${opts.stage}` : `${opts.stakeholder}/${opts.stage}`;
   if (earlier.exact !== undefined) {
-    throw new CommandFailure(`this notice is already recorded exactly as given (notifications[${earlier.exact}] in ${inc.file}: ${what} to ${recipient}, sent ${sentAt}); nothing was written. `
+    throw new CommandFailure(`this notice is already recorded, to the same recipient at the same time (notifications[${earlier.exact}] in ${inc.file}: ${what} to ${recipient}, sent ${sentAt}); nothing was written. `
       + 'A further notice for the same stage needs its own --sent-at (and --reference, if it has one)');
   }
   if (earlier.same.length) {

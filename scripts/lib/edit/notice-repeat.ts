@@ -3,7 +3,7 @@ import { asArray, asRecord, timeOf, type Data } from '../model/access.ts';
 /**
  * The notices already recorded in `notifications` for the same regime (or stakeholder) and stage as
  * `notice`, with their index and sent_at; `exact` is the index of one that is `notice` itself — the
- * same keys with the same values (sent_at compared as an instant) — which would only repeat it.
+ * same recipient at the same instant, or the same keys with the same values — which would only repeat it.
  */
 export function recordedNotices(notifications: unknown, notice: Readonly<Data>): { same: { index: number; sent_at: string | undefined }[]; exact: number | undefined } {
   const same: { index: number; sent_at: string | undefined }[] = [];
@@ -18,7 +18,14 @@ export function recordedNotices(notifications: unknown, notice: Readonly<Data>):
   return { same, exact };
 }
 
+/**
+ * The same notice: the same recipient sent to at the same instant (for the same party and stage,
+ * checked by the caller), whatever else either entry records (reference, channel, sent_by) — a
+ * second entry would only repeat it; and every key the new one gives agrees.
+ */
 function sameEntry(a: Readonly<Data>, b: Readonly<Data>): boolean {
+  const x = timeOf(a['sent_at']);
+  if (x !== undefined && x === timeOf(b['sent_at']) && String(a['recipient']) === String(b['recipient'])) return true;
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
   return keys.every((k) => {
