@@ -72,6 +72,8 @@ export async function runCommand(io: CliIo, setExit: (c: number) => void, body: 
   try {
     await body();
   } catch (err) {
+    // A usage error (exit 2, reported by main) gets its JSON answer here too.
+    if (err instanceof UsageError && format === 'json') io.stdout(`${JSON.stringify({ ok: false, error: err.message })}\n`);
     if (err instanceof CommandFailure || err instanceof ConflictError) {
       if (format === 'json' && !(err instanceof CommandFailure && err.jsonShown)) io.stdout(`${JSON.stringify({ ok: false, error: err.message })}\n`);
       io.stderr(`error: ${err.message}\n`);

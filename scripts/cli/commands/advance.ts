@@ -52,7 +52,7 @@ export async function runAdvance(io: CliIo, id: string, opts: AdvanceOptions, de
     }
   }
   if (plan.findings.length) {
-    if (opts.format === 'json') io.stdout(`${JSON.stringify({ id, file: inc.file, from: plan.from, to: plan.to, moved: false, missing: plan.findings.map((f) => toDiagnostic(inc.parsed, f)) })}\n`);
+    if (opts.format === 'json') io.stdout(`${JSON.stringify({ ok: false, id, file: inc.file, from: plan.from, to: plan.to, moved: false, missing: plan.findings.map((f) => toDiagnostic(inc.parsed, f)) })}\n`);
     io.stderr(`${inc.file}: cannot move from \`${plan.from}\` to \`${plan.to}\` yet; ${plan.findings.length} thing${plan.findings.length === 1 ? ' is' : 's are'} missing:\n`);
     es.printDiagnostics(io, inc.parsed, plan.findings.map((f) => toDiagnostic(inc.parsed, f)));
     const fields = plan.findings.filter((f) => f.field).map((f) => f.field);
