@@ -62,7 +62,7 @@ export async function runExport(io: CliIo, format: Format, ids: readonly string[
       : JSON.stringify(records.length === 1 && !opts.all ? records[0]!.record : records.map((r) => r.record), null, 2) + '\n';
   } else {
     const { incidentsToCsv } = await import('../../lib/interop/csv.ts');
-    output = incidentsToCsv(allowed.map((p) => { progress.tick(); return p.data!; }));
+    output = incidentsToCsv(allowed.map((p) => { progress.tick(); return p.data!; }), opts.maxTlp);
   }
   progress.done();
 

@@ -30,6 +30,7 @@ export const registerLog: RegisterVerb = (program, io, setExit) => {
 export async function runLog(io: CliIo, id: string, entry: string, opts: LogOptions, deps: EditDeps): Promise<void> {
   const { author, confirm, loadIncident, refuseClosed, parseTimeOption, saveEdit } = await import('../edit-session.ts');
   const { timelinePosition } = await import('../../lib/edit/timeline-position.ts');
+  const { isPlaceholder } = await import('../../lib/parse/sections.ts');
   const text = entry.trim();
   if (!text) throw new UsageError('the entry text is empty; say what happened, e.g. incident log INC-20261203-7KQF "Mailbox rule removed"');
   const at = parseTimeOption('--at', opts.at, deps.now());
@@ -37,6 +38,9 @@ export async function runLog(io: CliIo, id: string, entry: string, opts: LogOpti
   refuseClosed(inc, id);
   const by = await author(io, deps, opts.by);
   const { index, late } = timelinePosition(inc.data, at);
+  if (opts.lateReason !== undefined && isPlaceholder(opts.lateReason)) {
+    throw new UsageError(`--late-reason "${opts.lateReason.trim()}" says nothing yet; the PR check wants a reason, e.g. --late-reason "done by phone during the outage; written up after the call"`);
+  }
   if (late && !opts.lateReason?.trim()) {
     throw new UsageError(`--at ${at} is earlier than the last timeline entry of ${id}; the entry will be placed in time order, so say why it is recorded only now with --late-reason "<why>"`);
   }

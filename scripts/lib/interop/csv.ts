@@ -1,7 +1,8 @@
+import { tlpRank } from './stix/tlp.ts';
 import { asArray, asRecord, get, type Data } from '../model/access.ts';
 
 /** One column: header and how to read the cell from an incident. */
-interface Column { header: string; cell: (d: Data) => unknown }
+interface Column { header: string; cell: (d: Data, maxTlp: string) => unknown }
 
 const path = (p: string): Column['cell'] => (d) => get(d, p);
 const list = (p: string): Column['cell'] => (d) => asArray(get(d, p)).filter((x) => typeof x === 'string').join('; ');
@@ -31,7 +32,8 @@ export const CSV_COLUMNS: readonly Column[] = [
   { header: 'jurisdictions', cell: list('scope.jurisdictions') },
   { header: 'regimes_applicable', cell: (d) => asArray(d['regimes']).map(asRecord).filter((r) => r['applicable'] === 'yes').map((r) => String(r['id'])).join('; ') },
   { header: 'notifications_sent', cell: (d) => asArray(d['notifications']).map(asRecord).filter((n) => n['sent_at']).length },
-  { header: 'indicators', cell: (d) => asArray(d['indicators']).length },
+  // Only those within --max-tlp: counting the others would tell that restricted indicators exist.
+  { header: 'indicators', cell: (d, maxTlp) => asArray(d['indicators']).filter((i) => tlpRank(asRecord(i)['tlp'] ?? d['tlp']) <= tlpRank(maxTlp)).length },
   { header: 'source', cell: path('provenance.source') },
   { header: 'source_id', cell: path('provenance.original_id') },
 ];
@@ -42,10 +44,10 @@ export const CSV_COLUMNS: readonly Column[] = [
  * are prefixed with a single quote (OWASP CSV injection guidance). Incidents above `maxTlp` rank
  * are left out by the caller.
  */
-export function incidentsToCsv(incidents: readonly Data[]): string {
+export function incidentsToCsv(incidents: readonly Data[], maxTlp = 'TLP:RED'): string {
   const rows = [CSV_COLUMNS.map((c) => c.header)];
   const sorted = [...incidents].sort((a, b) => String(a['id']).localeCompare(String(b['id'])));
-  for (const d of sorted) rows.push(CSV_COLUMNS.map((c) => text(c.cell(d))));
+  for (const d of sorted) rows.push(CSV_COLUMNS.map((c) => text(c.cell(d, maxTlp))));
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, incidentsToCsv } from './csv.ts';
+import { CSV_COLUMNS, csvField, incidentsToCsv } from './csv.ts';
 import { importedId } from './ids.ts';
 import { progressLine } from './progress.ts';
 import { slug } from './plan.ts';
@@ -76,6 +76,13 @@ describe('CSV cells (RFC 4180, formula-injection safe)', () => {
     expect(lines[1]!.startsWith('INC-20260101-AAAA,"First, really",')).toBe(true);
     expect(lines[2]!.startsWith("INC-20260102-BBBB,'=cmd|calc,")).toBe(true);
     expect(lines[3]).toBe('');
+  });
+
+  it('csv counts only the indicators within --max-tlp (the others are not even hinted at)', () => {
+    const inc = { id: 'INC-20260101-AAAA', tlp: 'TLP:CLEAR', indicators: [{ type: 'domain', value: 'a.example' }, { type: 'domain', value: 'b.example', tlp: 'TLP:AMBER' }] };
+    const column = (max: string) => incidentsToCsv([inc], max).split('\r\n')[1]!.split(',')[CSV_COLUMNS.findIndex((c) => c.header === 'indicators')];
+    expect(column('TLP:CLEAR')).toBe('1');
+    expect(column('TLP:AMBER')).toBe('2');
   });
 });
 
