@@ -98,7 +98,8 @@ describe('isPlaceholder', () => {
   it.each([
     ['', true], ['<!-- guidance -->', true], ['TODO', true], ['- TODO: who clicked?', true], ['**TODO**', true],
     ['TBD', true], ['FIXME later', true], ['N/A', true], ['n/a.', true], ['...', true], ['…', true], ['?', true], ['-', true],
-    ['Lorem ipsum dolor sit amet.', true], ['TBD\n\nTODO', true],
+    ['Lorem ipsum dolor sit amet.', true], ['TBD\n\nTODO', true], ['.', true], ['n.a.', true], ['pending', true], ['See above.', true], ['To be documented', true], ['TBC', true],
+    ['Pending legal review since 2026-11-20, owner c.moreau.', false], ['See above for the timeline; the root cause was a reused password.', false],
     ['N/A — no personal data was involved.', false], ['- Blocked the sender domain.', false], ['Fourteen staff received it.', false],
     ['TODO\nThe mail gateway let it through.', false], ['Todos los usuarios', false],
   ])('%j → %s', (content, expected) => {

@@ -255,8 +255,8 @@ export function normaliseTitle(t: string): string {
   return t.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** A line that says nothing yet: `TODO …`, `TBD`, `FIXME`, `Lorem ipsum …`, or only `N/A`, `...`, `-`. */
-const PLACEHOLDER_LINE = /^\s*(?:[-*]\s*)?[_*]*\s*(?:(?:TODO|TBD|FIXME|XXX|lorem ipsum)\b.*|(?:N\/?A|\.{2,}|…|-+|\?+)[_*.\s]*)$/i;
+/** A line that says nothing yet: `TODO …`, `TBD`, `FIXME`, `Lorem ipsum …`, or only `N/A`, `pending`, `see above`, `...`, `-`. */
+const PLACEHOLDER_LINE = /^\s*(?:[-*]\s*)?[_*]*\s*(?:(?:TODO|TBD|TBA|TBC|FIXME|XXX|lorem ipsum)\b.*|(?:N\/?A|n\.a|pending|see above|to be (?:documented|done|added|confirmed)|\.+|…|-+|\?+)[_*.!\s]*)$/i;
 
 /** Template guidance left in place: empty once comments are removed, or only placeholder lines. */
 export function isPlaceholder(content: string): boolean {

@@ -175,6 +175,7 @@ function timestampProblem(value: unknown): string {
   if (/^\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?$/.test(value)) return ` (this one has no offset${value[10] === ' ' ? ", and needs a 'T' between date and time" : ''})`;
   if (/^\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:[Zz]|[+-]\d\d:\d\d)$/.test(value)) return " (this one needs a 'T' between date and time)";
   if (/^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d(?:[Zz]|[+-]\d\d:\d\d)$/.test(value)) return ' (this one needs seconds, e.g. 09:30:00)';
+  if (/^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)$/.test(value) && /^.{10}t|z$/.test(value)) return " (write 'T' and 'Z' in upper case)";
   if (/^\d{4}-\d\d-\d\d[Tt]\d\d:\d\d:\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)$/.test(value)) return ' (this date or time does not exist on the calendar)';
   return '';
 }
