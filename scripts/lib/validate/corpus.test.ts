@@ -69,6 +69,9 @@ GENERATED['deep-nesting'] = (root) => {
   // 50,000 nested brackets and 30,000 compact dashes: each once blew the stack of every YAML reader.
   writeFileSync(join(root, 'incidents', 'INC-20261203-7KQF-brackets.md'), `---\nid: INC-20261203-7KQF\nx-deep: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n---\n`);
   writeFileSync(join(root, 'incidents', 'INC-20261203-8KQF-dashes.md'), `---\nid: INC-20261203-8KQF\nx-deep:\n${'- '.repeat(30_000)}x\n---\n`);
+  // A body quoted 3,000 deep and a list 5,000 deep: each made report overflow the stack for every incident.
+  writeFileSync(join(root, 'incidents', 'INC-20261203-9KQF-deep-quote.md'), `${FRONT('INC-20261203-9KQF')}---\n\n## Summary\n\n${'>'.repeat(3000)} deep\n`);
+  writeFileSync(join(root, 'incidents', 'INC-20261203-AKQF-deep-list.md'), `${FRONT('INC-20261203-AKQF')}---\n\n## Summary\n\n${'* '.repeat(5000)}x\n`);
 };
 
 GENERATED['hostile-long-lines'] = (root) => {

@@ -202,7 +202,9 @@ export function actionItemsTable(r: Data, opts: { openOnly?: boolean; limit?: nu
     return out;
   }
   const out: RootContent[] = [table(['Item', 'Type', 'Owner', 'Due', 'Status'], shown.map((a) => {
-    const url = asString(a['tracker_url']);
+    // Only http(s): a `javascript:` tracker link must never become a link in a report.
+    const raw = asString(a['tracker_url']);
+    const url = raw && /^https?:\/\//i.test(raw) ? raw : undefined;
     return [
       [opts.links && url ? link(url, str(a['id'])) : code(str(a['id'])), ' ', str(a['description'])],
       humanize(a['type']), str(a['owner']), str(a['due']), humanize(a['status']),

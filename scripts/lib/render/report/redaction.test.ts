@@ -95,6 +95,7 @@ ransom: { demanded: true, paid: false, currency: ${R()} }
 lessons_learned: { meeting_at: 2026-10-06T00:00:00Z, participants: [${R()}], went_well: [${R()}], went_wrong: [${R()}], got_lucky: [${R()}], nist_questions: { q1: ${R()} } }
 action_items:
   - { id: AI-1, description: ${R()}, type: prevent, owner: ${R()}, due: 2026-11-01, status: open, tracker_url: "https://tracker.example/${R()}" }
+  - { id: AI-2, description: ${R()}, type: prevent, owner: ${R()}, due: 2026-11-01, status: open, tracker_url: "javascript:alert(42)" }
 x-org: { note: ${R()} }
 ---
 
@@ -277,6 +278,11 @@ describe('TLP redaction over every output file', () => {
       }
     }
     expect(under).toEqual([]);
+  });
+
+  it('a tracker_url that is not http(s) never becomes a link (javascript: in an action item)', () => {
+    expect(outputs.filter((o) => /javascript:/i.test(o.text)).map((o) => o.path)).toEqual([]);
+    expect(outputs.find((o) => o.path === `${ids[0]}/internal.html`)!.text).toContain('href="https://tracker.example/');
   });
 
   it('no file of any audience, internal included, carries text that looks like a credential', () => {

@@ -24,6 +24,7 @@ h2{font-size:18px;margin:28px 0 10px;padding-bottom:6px;border-bottom:2px solid 
 h3{font-size:15.5px;margin:20px 0 8px}
 h4,h5,h6{font-size:14.5px;margin:16px 0 6px}
 p{margin:8px 0}
+p,li,dd,blockquote,figcaption{overflow-wrap:break-word}
 a{color:var(--accent)}
 code{font:12.5px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--soft);border-radius:4px;padding:1px 5px;overflow-wrap:anywhere}
 pre{background:var(--soft);border-radius:6px;padding:10px 12px;overflow:auto}

@@ -260,8 +260,32 @@ export function* uniqueSectionTitles({ sections }: FileRuleInput): Generator<Fin
   }
 }
 
+/** Deeper than any real document; the report's renderers recurse once per level. */
+const MAX_BODY_NESTING = 32;
+const CONTAINER_MARKERS = /^(?:[ \t]{0,3}(?:>|[-*+]|\d{1,9}[.)])(?:[ \t]+|(?=>)|$))+/;
+
+/**
+ * Quotes and lists nested past MAX_BODY_NESTING levels (`>>>>…`, `- - - …`, or ever deeper
+ * indentation) are refused: 3,000 levels made the report's renderers overflow the stack for every
+ * incident, from one file that validated. Counted per line: markers at its start, and indentation.
+ */
+export function* boundedBodyNesting({ body, bodyStartLine }: FileRuleInput): Generator<Finding> {
+  if (!/(?:>[ \t]*){8}|(?:[-*+][ \t]+){8}|^[ \t]{64}/m.test(body)) return;
+  for (const [i, line] of body.split('\n').entries()) {
+    const m = CONTAINER_MARKERS.exec(line);
+    const markers = m ? (m[0].match(/>|[-*+]|\d{1,9}[.)]/g) ?? []).length : 0;
+    const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
+    if (markers > MAX_BODY_NESTING || indent / 2 > MAX_BODY_NESTING * 2) {
+      yield { rule: 'body/too-deep', line: bodyStartLine + i,
+        message: `quotes or lists are nested ${markers > MAX_BODY_NESTING ? `${markers} levels` : `${indent} columns`} deep here; at most ${MAX_BODY_NESTING} levels are rendered`,
+        hint: 'Flatten the structure: quote or list at most a few levels deep (a log excerpt goes in a ``` code block).' };
+      return;
+    }
+  }
+}
+
 export const FILE_RULES: readonly FileRule[] = [
   idMatchesFileName, timestampsInOrder, noticesAfterDetection, timelineSorted, phaseHistoryConsistent, uniqueEntryIds,
-  notificationsReferToRegimes, selfReference, noSecrets, noInvisibleCharacters, tlpMarkers, uniqueSectionTitles,
+  notificationsReferToRegimes, selfReference, noSecrets, noInvisibleCharacters, tlpMarkers, uniqueSectionTitles, boundedBodyNesting,
 ];
 
