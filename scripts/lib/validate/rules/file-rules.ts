@@ -260,6 +260,30 @@ export function* uniqueSectionTitles({ sections }: FileRuleInput): Generator<Fin
   }
 }
 
+const HTML_BLOCK_START = /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)/;
+
+/**
+ * Raw HTML blocks (`<div>`, `<details>`, `<p>`) are left out of every report — with the text up to
+ * the next blank line — since reports never carry markup from the record; GitHub shows them, so a
+ * reviewer may approve text no report contains. A warning at each block, outside code fences.
+ */
+export function* rawHtmlLeftOut({ body, bodyStartLine }: FileRuleInput): Generator<Finding> {
+  if (!/^ {0,3}<\/?[A-Za-z]/m.test(body)) return;
+  let fence: string | undefined;
+  let inBlock = false;
+  for (const [i, line] of body.split('\n').entries()) {
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) { if (!fence) fence = f[1]![0]!; else if (f[1]![0] === fence) fence = undefined; inBlock = false; continue; }
+    if (fence) continue;
+    if (line.trim() === '') { inBlock = false; continue; }
+    if (inBlock || !HTML_BLOCK_START.test(line)) continue;
+    inBlock = true;
+    yield { rule: 'body/raw-html', severity: 'warning', line: bodyStartLine + i,
+      message: 'raw HTML here is left out of every report, with the lines after it up to the next blank line; GitHub shows it, the reports do not',
+      hint: 'Write it as markdown (a paragraph, a list, a table); for a collapsible log excerpt use a ``` code block.' };
+  }
+}
+
 /** Deeper than any real document; the report's renderers recurse once per level. */
 const MAX_BODY_NESTING = 32;
 const CONTAINER_MARKERS = /^(?:[ \t]{0,3}(?:>|[-*+]|\d{1,9}[.)])(?:[ \t]+|(?=>)|$))+/;
@@ -286,6 +310,6 @@ export function* boundedBodyNesting({ body, bodyStartLine }: FileRuleInput): Gen
 
 export const FILE_RULES: readonly FileRule[] = [
   idMatchesFileName, timestampsInOrder, noticesAfterDetection, timelineSorted, phaseHistoryConsistent, uniqueEntryIds,
-  notificationsReferToRegimes, selfReference, noSecrets, noInvisibleCharacters, tlpMarkers, uniqueSectionTitles, boundedBodyNesting,
+  notificationsReferToRegimes, selfReference, noSecrets, noInvisibleCharacters, tlpMarkers, uniqueSectionTitles, boundedBodyNesting, rawHtmlLeftOut,
 ];
 
