@@ -204,11 +204,13 @@ function pointerOf(path: readonly (string | number)[]): string {
 
 /** Bidirectional controls and zero-width characters make text display differently from what it
  * is ("Trojan Source"): a title rendered as "…exe.png" in a report or a PR summary. */
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/;
+// Also bidi marks (U+200E, U+200F, U+061C), C0 controls other than tab and line ends, line/paragraph
+// separators and Unicode tag characters (U+E0000–E007F, which can spell hidden text).
+const INVISIBLE = /[\u200B-\u200F\u2060\uFEFF\u202A-\u202E\u2066-\u2069\u061C\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u0085\u2028\u2029]|\uDB40[\uDC00-\uDC7F]/;
 const INVISIBLE_G = new RegExp(INVISIBLE.source, 'g');
 
 function invisibleNames(text: string): string {
-  const codes = [...new Set(text.match(INVISIBLE_G) ?? [])].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  const codes = [...new Set(text.match(INVISIBLE_G) ?? [])].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
   return codes.join(', ');
 }
 
