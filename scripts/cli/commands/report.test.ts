@@ -136,8 +136,9 @@ describe('incident report', () => {
   });
 
   it.each([
-    ['.', /is the repository or a folder containing it/],
+    ['.', /^error: --out \. is the repository or a folder containing it/],
     ['..', /is the repository or a folder containing it/],
+    ['/', /^error: --out \/ is the repository or a folder containing it/],
     ['incidents', /must not be inside incidents\//],
     ['incidents/2026/x', /must not be inside incidents\//],
     ['.git/reports', /must not be inside \.git\//],

@@ -10,7 +10,10 @@
  * non-empty folder without the report's marker file (someone else's files would be removed).
  */
 export async function unsafeOutDirProblem(cwd: string, outDir: string, owned: boolean): Promise<string | undefined> {
-  const { relative, resolve, sep } = await import('node:path');
+  const { isAbsolute, relative, resolve, sep } = await import('node:path');
+  // The folder as the user would recognise it: relative inside the working folder, absolute outside.
+  const rel = relative(cwd, outDir);
+  const shownDir = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? outDir : rel;
   const { readdir } = await import('node:fs/promises');
   const inside = (parent: string, child: string) => {
     const rel = relative(parent, child);
@@ -29,19 +32,19 @@ export async function unsafeOutDirProblem(cwd: string, outDir: string, owned: bo
   const here = resolve(cwd);
   for (const [repo, out] of [[here, outDir], [real(here), real(outDir)]] as const) {
     if (inside(out, repo)) {
-      return `--out ${relative(cwd, outDir) || '.'} is the repository or a folder containing it; reports need a folder of their own, e.g. --out out/reports`;
+      return `--out ${shownDir} is the repository or a folder containing it; reports need a folder of their own, e.g. --out out/reports`;
     }
     for (const d of ['incidents', 'schemas', 'scripts', 'templates', '.github', '.git']) {
-      if (inside(resolve(repo, d), out)) return `--out must not be inside ${d}/ (here: ${relative(cwd, outDir)}); use a folder of its own, e.g. --out out/reports`;
+      if (inside(resolve(repo, d), out)) return `--out must not be inside ${d}/ (here: ${shownDir}); use a folder of its own, e.g. --out out/reports`;
     }
   }
   const { statSync } = await import('node:fs');
   const kind = (() => { try { return statSync(outDir).isDirectory() ? 'dir' : 'other'; } catch { return 'none'; } })();
-  if (kind === 'other') return `--out ${relative(cwd, outDir)} is a file, not a folder; reports need a folder of their own, e.g. --out out/reports`;
+  if (kind === 'other') return `--out ${shownDir} is a file, not a folder; reports need a folder of their own, e.g. --out out/reports`;
   const entries = await readdir(outDir).catch(() => [] as string[]);
-  if (entries.includes('.git')) return `--out ${relative(cwd, outDir)} holds a git repository; reports need a folder of their own, e.g. --out out/reports`;
+  if (entries.includes('.git')) return `--out ${shownDir} holds a git repository; reports need a folder of their own, e.g. --out out/reports`;
   if (!owned && entries.length > 0) {
-    return `--out ${relative(cwd, outDir)} is not empty and was not written by incident report (no .incident-ledger-reports marker); a full run removes files it did not produce, so choose an empty or new folder, e.g. --out out/reports`;
+    return `--out ${shownDir} is not empty and was not written by incident report (no .incident-ledger-reports marker); a full run removes files it did not produce, so choose an empty or new folder, e.g. --out out/reports`;
   }
   return undefined;
 }
