@@ -163,6 +163,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     // Rendered and written one file at a time, so memory stays flat however many incidents there are.
     // A new output folder is filled in a staging folder and appears whole (output-files.ts).
     const written: string[] = [];
+    const failed: { file: string; message: string }[] = [];
     // A full run over its own earlier output builds the new folder beside it and swaps it in whole:
     // interrupted, the earlier compile is left intact rather than half old, half new.
     const out = outputFolderWriter(outDir, { replace: dashboard && owned });
@@ -173,6 +174,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
       const meanwhile = async () => { if (!notices) notices = await computedNotices(io, sources.map((s) => s.data), asOf); };
       const shares = await loaded.render(ordered, ctx, shareOpts, out.target, meanwhile);
       written.push(...shares.written);
+      failed.push(...shares.failed);
       const entries = ordered.map((s, i) => ({ file: s.file, sha256: s.sha256, data: s.data, reports: shares.incidents[i]!.reports }));
       const statements = shares.incidents.flatMap((r) => r.statements);
       // Reports for selected incidents added to a folder of earlier ones: SHA256SUMS keeps covering those.
@@ -210,13 +212,14 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
       io.stderr(formatHuman(diagnostics.filter((d) => broken.has(d.file)), frames, new Set(loaded.red)));
       if (broken.size) io.stderr(`✖ ${broken.size} incident file${broken.size === 1 ? '' : 's'} skipped because of the errors above; fix them and run again.\n`);
     }
+    for (const f of failed) io.stderr(`error: ${f.file} could not be rendered (${f.message}); none of its reports were written. Please report this with the file's structure (not its content).\n`);
     const reports = written.filter((f) => /\/[^/]+\.(md|html)$/.test(f) && !/(^|\/)index\.html$/.test(f)).length / formats.length;
     const statements = written.filter((f) => f.startsWith(`${PUBLIC_DIR}/`) && !f.startsWith(`${PUBLIC_DIR}/index`) && f.endsWith(`.${formats[0]}`)).length;
     const shown = relative(io.cwd, outDir) || '.';
     io.stdout(`✔ ${reports} report${reports === 1 ? '' : 's'} for ${sources.length} incident${sources.length === 1 ? '' : 's'} written to ${shown}/ (${statements} public statement${statements === 1 ? '' : 's'}${opts.pdf ? ', with PDFs' : ''})\n`);
     if (dashboard) io.stdout(`  dashboard: ${shown}/index.html · publishable subset: ${shown}/${PUBLIC_DIR}/\n`);
     io.stdout(`  source commit ${ctx.commit}${ctx.dirty ? ' (incident files changed since)' : ''}, as of ${ctx.generatedAt}\n`);
-    return broken.size ? EXIT.findings : EXIT.ok;
+    return broken.size || failed.length ? EXIT.findings : EXIT.ok;
   } finally {
     await loaded.close();
   }

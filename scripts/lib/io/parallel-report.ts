@@ -36,6 +36,8 @@ export interface RenderedShare {
   sums: FileSum[];
   /** Paths written, relative to the output folder. */
   written: string[];
+  /** Incidents whose rendering threw: none of their files is written (see renderSources). */
+  failed: { file: string; message: string }[];
 }
 
 /** Step 1's answer: file and id of each file of the share, in order. */
@@ -90,16 +92,35 @@ export class ReportShare {
   }
 }
 
-/** Renders and writes `sources` one incident at a time (the whole compile, or one thread's share). */
-function renderSources(sources: readonly ReportSource[], ctx: ReportContext, opts: ShareOptions, write: (rel: string, content: string | Uint8Array) => void): RenderedShare {
-  const out: RenderedShare = { files: [], incidents: [], sums: [], written: [] };
+/**
+ * Renders and writes `sources` one incident at a time (the whole compile, or one thread's share).
+ * Each incident's files are rendered before any is written, so an incident whose rendering throws
+ * (a renderer bug, input no rule foresaw) leaves nothing behind and is reported in `failed`; the
+ * others are still compiled — one file must not take every report down.
+ */
+export function renderSources(sources: readonly ReportSource[], ctx: ReportContext, opts: ShareOptions, write: (rel: string, content: string | Uint8Array) => void): RenderedShare {
+  const out: RenderedShare = { files: [], incidents: [], sums: [], written: [], failed: [] };
   for (const src of sources) {
-    const files = incidentFiles(src, ctx, opts, out.sums);
-    for (let step = files.next(); ; step = files.next()) {
-      if (step.done) { out.incidents.push(step.value); break; }
-      out.written.push(step.value.path);
-      write(step.value.path, step.value.bytes ?? step.value.content);
+    const sumsBefore = out.sums.length;
+    const planned: { path: string; content: string | Uint8Array }[] = [];
+    let reports: IncidentReports = { reports: {}, statements: [] };
+    try {
+      const files = incidentFiles(src, ctx, opts, out.sums);
+      for (let step = files.next(); ; step = files.next()) {
+        if (step.done) { reports = step.value; break; }
+        planned.push({ path: step.value.path, content: step.value.bytes ?? step.value.content });
+      }
+    } catch (err) {
+      out.sums.length = sumsBefore;
+      planned.length = 0;
+      // Only the kind of error: a message might quote the incident's (possibly TLP:RED) text.
+      out.failed.push({ file: src.file, message: err instanceof Error ? err.name : 'error' });
     }
+    for (const f of planned) {
+      out.written.push(f.path);
+      write(f.path, f.content);
+    }
+    out.incidents.push(reports);
     out.files.push(src.file);
   }
   return out;
@@ -198,7 +219,7 @@ export async function loadInThreads(shares: readonly (readonly FoundFile[])[]): 
         const all = await Promise.all(answers);
         const byFile = new Map<string, IncidentReports>();
         for (const r of all) r.files.forEach((f, i) => byFile.set(f, r.incidents[i]!));
-        return { files, incidents: files.map((f) => byFile.get(f)!), sums: all.flatMap((r) => r.sums), written: all.flatMap((r) => r.written) };
+        return { files, incidents: files.map((f) => byFile.get(f)!), sums: all.flatMap((r) => r.sums), written: all.flatMap((r) => r.written), failed: all.flatMap((r) => r.failed) };
       },
     };
   } catch (err) {
