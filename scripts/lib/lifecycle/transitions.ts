@@ -1,4 +1,4 @@
-import { isTlp, labelOf, maxTlp, tlpRank, type Tlp } from '../render/report/tlp.ts';
+import { isTlp, labelOf, maxTlp, tlpRank } from '../render/report/tlp.ts';
 import { sectionLabels } from '../parse/tlp-marker.ts';
 import { asArray, asRecord, asString, get, isPresent, timeOf } from '../model/access.ts';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.ts';
@@ -309,34 +309,29 @@ interface Lowered { what: string; before: string; after: string; at: { pointer: 
 
 function loweredLabels(c: TransitionContext): Lowered[] {
   const out: Lowered[] = [];
-  const label = (v: unknown) => labelOf(v);
-  const baseRecord = label(c.base!['tlp']);
-  const headRecord = label(c.head!['tlp']);
+  const baseRecord = labelOf(c.base!['tlp']);
+  const headRecord = labelOf(c.head!['tlp']);
   if (isTlp(c.base!['tlp']) && isTlp(c.head!['tlp']) && tlpRank(headRecord) < tlpRank(baseRecord)) {
     out.push({ what: 'the record', before: baseRecord, after: headRecord, at: { pointer: '/tlp', which: 'value' } });
   }
-  // Indicators by type and value (not echoed: an indicator's value may itself be restricted).
-  const indicators = (d: Record<string, unknown>, record: Tlp) => new Map(asArray(d['indicators']).map((raw, i) => {
+  // Indicators and sections are judged with the base record label on both sides: a lowered record
+  // is reported once, above. Indicators by type and value (not echoed: a value may be restricted).
+  const indicators = (d: Record<string, unknown>) => new Map(asArray(d['indicators']).map((raw, i) => {
     const ind = asRecord(raw);
-    return [`${String(ind['type'])}\u0000${String(ind['value'])}`, { i, label: maxTlp([record, isTlp(ind['tlp']) ? ind['tlp'] : record]) }] as const;
+    return [`${String(ind['type'])}\u0000${String(ind['value'])}`, { i, label: maxTlp([baseRecord, isTlp(ind['tlp']) ? ind['tlp'] : baseRecord]) }] as const;
   }));
-  // Judged with the base record label on both sides: a lowered record is reported once, above.
-  const before = indicators(c.base!, baseRecord);
-  for (const [key, h] of indicators(c.head!, baseRecord)) {
+  const before = indicators(c.base!);
+  for (const [key, h] of indicators(c.head!)) {
     const b = before.get(key);
     if (b && tlpRank(h.label) < tlpRank(b.label)) out.push({ what: `indicator ${h.i + 1}`, before: b.label, after: h.label, at: { pointer: `/indicators/${h.i}`, which: 'key' } });
   }
-  // Body sections by heading path, as the reports label them.
+  // Body sections by heading path, labelled as the reports label them.
   const sectionsBefore = sectionLabels(c.baseFile?.sections ?? [], baseRecord);
-  const headSections = c.headFile?.sections ?? [];
-  const sectionsAfter = sectionLabels(headSections, baseRecord);
-  for (const [path, after] of sectionsAfter) {
+  for (const [path, h] of sectionLabels(c.headFile?.sections ?? [], baseRecord)) {
     const b = sectionsBefore.get(path);
-    const a = labelOf(after);
-    if (b === undefined || tlpRank(a) >= tlpRank(labelOf(b))) continue;
-    const title = path.slice(path.lastIndexOf(' > ') + 1).replace(/^> /, '');
-    const s = headSections.find((x) => x.title.replace(/\s+/g, ' ').trim().toLowerCase() === title);
-    out.push({ what: `section \`${path}\``, before: labelOf(b), after: a, at: s ? { line: s.line } : { pointer: '/tlp', which: 'value' } });
+    if (b && tlpRank(labelOf(h.label)) < tlpRank(labelOf(b.label))) {
+      out.push({ what: `section \`${path}\``, before: labelOf(b.label), after: labelOf(h.label), at: { line: h.line } });
+    }
   }
   return out;
 }

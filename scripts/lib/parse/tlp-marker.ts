@@ -1,3 +1,5 @@
+import { normaliseTitle } from './sections.ts';
+
 /**
  * Section TLP markers: the one accepted form is an HTML comment alone on the first line under a
  * heading, naming one label, e.g. `<!-- tlp: TLP:RED -->`. Anything else that looks like an attempt
@@ -18,23 +20,32 @@ export function markerLabelText(line: string): string | undefined {
   return TLP_MARKER.exec(line.trim())?.[1]!.toUpperCase();
 }
 
+/**
+ * The label text of a marker line as it stands in the body: in the accepted form and indented at
+ * most three spaces (four make it a code block, which the reports do not read as a marker).
+ */
+export function markerLineLabel(line: string): string | undefined {
+  return /^ {0,3}<!--/.test(line) ? markerLabelText(line) : undefined;
+}
+
 /** The part of the file's TLP labels a section carries, for the few callers that work on raw text. */
 interface LabelledSection { title: string; level: number; line: number; contentLine: number; content: string }
 
 /**
  * Each section's effective label, as the reports read it: its own marker (accepted form only; any
  * other attempt in its own text makes it TLP:RED), else its parent's, else the record's. Keyed by
- * the heading path (`Scope > Affected systems`, lower-cased). Labels are upper-cased text, unchecked.
+ * the heading path (`scope > affected systems`, titles as normaliseTitle gives them), with the
+ * heading's line. Labels are upper-cased text, unchecked.
  */
-export function sectionLabels(sections: readonly LabelledSection[], recordLabel: string): Map<string, string> {
-  const out = new Map<string, string>();
+export function sectionLabels(sections: readonly LabelledSection[], recordLabel: string): Map<string, { label: string; line: number }> {
+  const out = new Map<string, { label: string; line: number }>();
   const stack: { level: number; path: string; label: string }[] = [];
   for (const [i, s] of sections.entries()) {
     while (stack.length && stack[stack.length - 1]!.level >= s.level) stack.pop();
     const parent = stack[stack.length - 1];
     const label = ownLabel(ownText(sections, i)) ?? parent?.label ?? recordLabel;
-    const path = `${parent ? `${parent.path} > ` : ''}${s.title.replace(/\s+/g, ' ').trim().toLowerCase()}`;
-    if (!out.has(path)) out.set(path, label);
+    const path = `${parent ? `${parent.path} > ` : ''}${normaliseTitle(s.title)}`;
+    if (!out.has(path)) out.set(path, { label, line: s.line });
     stack.push({ level: s.level, path, label });
   }
   return out;
@@ -53,6 +64,6 @@ export function ownLabel(own: string): string | undefined {
   const lines = own.split('\n');
   const first = lines.findIndex((l) => l.trim() !== '');
   const rest = lines.slice(first + 1).join('\n');
-  const label = /^ {0,3}<!--/.test(lines[first] ?? '') ? markerLabelText(lines[first]!) : undefined;
+  const label = markerLineLabel(lines[first] ?? '');
   return label !== undefined && !TLP_MARKER_ATTEMPT.test(rest) ? label : 'TLP:RED';
 }

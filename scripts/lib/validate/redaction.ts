@@ -26,8 +26,8 @@ const SECRET_PATTERNS: readonly [string, RegExp][] = [
 ];
 
 /**
- * A cheap superset of SECRET_PATTERNS (their literal anchors, one pass): almost no text matches it,
- * so the eight precise patterns run only on the rare hit. Keeps the secret scan off the profile.
+ * A cheap superset of SECRET_PATTERNS (their literal anchors, one pass): most text does not match it,
+ * so the precise patterns run only on a hit. Keeps the secret scan off the profile.
  */
 const MAY_BE_SECRET = /PRIVATE KEY|AKIA|ASIA|gh[pousr]_|github_pat_|xox[abposr]-|AIza|k_live_|eyJ|:\/\/[^\s/@]+@|[Bb]earer|AccountKey|[Pp](?:ass|wd)|PASS|PWD|[Ss]ecret|SECRET|[Kk]ey\s*=|KEY\s*=|[Tt]oken\s*=|TOKEN\s*=/;
 
@@ -36,8 +36,9 @@ const MAY_BE_SECRET = /PRIVATE KEY|AKIA|ASIA|gh[pousr]_|github_pat_|xox[abposr]-
  * values are never shown, whatever they look like. SECRET_KEY_LINE finds such a key on a file line
  * (block or flow style), also as a cheap pre-filter before walking the data.
  */
-export const SECRET_KEY = /^(?:pass(?:word|wd|phrase)?|pwd|secret|client_secret|(?:api|access|secret|private)[_-]?key|(?:access|refresh|auth|api|bearer)?[_-]?token|credentials?)$/i;
-const SECRET_KEY_LINE = /(?:^|[\s{,])["']?(?:pass(?:word|wd|phrase)?|pwd|secret|client_secret|(?:api|access|secret|private)[_-]?key|(?:access|refresh|auth|api|bearer)?[_-]?token|credentials?)["']?[ \t]*:[ \t]*[^\s}#]/i;
+const CREDENTIAL_KEY = String.raw`(?:pass(?:word|wd|phrase)?|pwd|secret|client_secret|(?:api|access|secret|private)[_-]?key|(?:access|refresh|auth|api|bearer)?[_-]?token|credentials?)`;
+export const SECRET_KEY = new RegExp(`^${CREDENTIAL_KEY}$`, 'i');
+const SECRET_KEY_LINE = new RegExp(String.raw`(?:^|[\s{,])["']?${CREDENTIAL_KEY}["']?[ \t]*:[ \t]*[^\s}#]`, 'i');
 
 /** Whether a line of the file may hold a value under a credential-named key. */
 export function hasSecretKey(text: string): boolean {

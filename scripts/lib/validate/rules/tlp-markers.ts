@@ -1,6 +1,6 @@
 import type { Finding } from '../../model/finding.ts';
 import type { Section } from '../../parse/sections.ts';
-import { markerLabelText, TLP_MARKER_ATTEMPT } from '../../parse/tlp-marker.ts';
+import { markerLineLabel, TLP_MARKER_ATTEMPT } from '../../parse/tlp-marker.ts';
 import { isTlp } from '../../render/report/tlp.ts';
 
 const ACCEPTED = 'a marker goes alone on the first line under its heading, exactly `<!-- tlp: TLP:RED -->` (labels: TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT, TLP:RED)';
@@ -25,19 +25,19 @@ export function* tlpMarkers(input: { body: string; bodyStartLine: number; sectio
   // Over the whole body (a comment may run over several lines), reported at the line it starts on.
   const starts = [0];
   for (let k = body.indexOf('\n'); k >= 0; k = body.indexOf('\n', k + 1)) starts.push(k + 1);
-  const seen = new Set<number>();
+  let i = 0;
+  let reported = -1;
   for (const m of body.matchAll(new RegExp(TLP_MARKER_ATTEMPT.source, 'gim'))) {
-    let i = starts.length - 1;
-    while (starts[i]! > m.index) i--;
-    if (seen.has(i)) continue;
-    seen.add(i);
+    // Matches come in order: move the line index forward to the line this one starts on.
+    while (i + 1 < starts.length && starts[i + 1]! <= m.index) i++;
+    if (i === reported) continue;
+    reported = i;
     const text = lines[i]!;
     const line = bodyStartLine + i;
     const where = { line, column: m.index - starts[i]! + 1 };
     const slot = slots.get(line);
     if (slot) {
-      // Four columns of indentation make it a code block, which the reports do not read as a marker.
-      const label = /^ {0,3}<!--/.test(text) ? markerLabelText(text) : undefined;
+      const label = markerLineLabel(text);
       if (label === undefined) {
         yield { rule: 'tlp/marker-malformed', ...where,
           message: `the TLP marker under \`${titleOf(slot)}\` is not in the accepted form, so the section is withheld from every report as TLP:RED`,
