@@ -8,7 +8,6 @@ import { ConflictError, readSnapshot, writeFileAtomic, type FileSnapshot } from 
 import { gitIdentity } from '../lib/io/git-identity.ts';
 import { collectIncidentFiles } from '../lib/io/incident-files.ts';
 import { shippedValidator } from '../lib/io/shipped-validator.ts';
-import { readShippedJson } from '../lib/io/shipped-schemas.ts';
 import { parseIncidentFile, type ParsedFile } from '../lib/parse/incident-file.ts';
 import { formatHuman } from '../lib/render/diagnostics-human.ts';
 import { frameSources, isRedFile } from '../lib/validate/redaction.ts';
@@ -72,10 +71,11 @@ export async function runCommand(io: CliIo, setExit: (c: number) => void, body: 
   try {
     await body();
   } catch (err) {
-    // A usage error (exit 2, reported by main) gets its JSON answer here too.
-    if (err instanceof UsageError && format === 'json') io.stdout(`${JSON.stringify({ ok: false, error: err.message })}\n`);
+    // Every refusal answers in JSON too, a usage error (exit 2, reported by main) included, unless
+    // the command already gave its own JSON answer.
+    const refusal = err instanceof UsageError || err instanceof CommandFailure || err instanceof ConflictError;
+    if (refusal && format === 'json' && !(err instanceof CommandFailure && err.jsonShown)) io.stdout(`${JSON.stringify({ ok: false, error: err.message })}\n`);
     if (err instanceof CommandFailure || err instanceof ConflictError) {
-      if (format === 'json' && !(err instanceof CommandFailure && err.jsonShown)) io.stdout(`${JSON.stringify({ ok: false, error: err.message })}\n`);
       io.stderr(`error: ${err.message}\n`);
       setExit(EXIT.findings);
       return;
@@ -153,7 +153,8 @@ export function printDiagnostics(io: CliIo, parsed: ParsedFile, diags: readonly 
  * validates, then writes it atomically — only if the file on disk is still the one that was read.
  */
 export async function saveEdit(io: CliIo, inc: LoadedIncident, ops: readonly EditOp[]): Promise<void> {
-  const schema = readShippedJson('schemas/incident.schema.json') as { properties: Record<string, unknown> };
+  // New top-level keys go to their schema place: the key order of the schema the validator holds.
+  const schema = shippedValidator().config.schema as { properties: Record<string, unknown> };
   const result = applyOps(inc.raw, ops, Object.keys(schema.properties));
   if (!result.ok) throw new CommandFailure(`${inc.file}: ${result.error}`);
   const bytes = new TextEncoder().encode(result.text);

@@ -40,7 +40,7 @@ export const registerNotify: RegisterVerb = (program, io, setExit) => {
 export async function runNotify(io: CliIo, id: string, opts: NotifyOptions, deps: EditDeps): Promise<void> {
   const { author, CommandFailure, confirm, loadIncident, refuseClosed, parseTimeOption, saveEdit } = await import('../edit-session.ts');
   const { timelinePosition } = await import('../../lib/edit/timeline-position.ts');
-  const { recordedNotices } = await import('../../lib/edit/notice-repeat.ts');
+  const { recordedNotices, sentBeforeRecorded } = await import('../../lib/edit/notice-repeat.ts');
   const { expectedData } = await import('../../lib/edit/ops.ts');
   const { lateNotice } = await import('../../lib/deadlines/findings.ts');
   const { loadSettings } = await import('../../lib/io/settings.ts');
@@ -117,13 +117,4 @@ export async function runNotify(io: CliIo, id: string, opts: NotifyOptions, deps
   await saveEdit(io, inc, ops);
   for (const w of warnings) io.stderr(`warning: ${w}\n`);
   confirm(io, opts.format, `✔ recorded notice ${what} to ${recipient}, sent ${sentAt}, in ${inc.file}`, { id, file: inc.file, notification: notice });
-}
-
-/** Whether `sentAt` is earlier than a notice already recorded as sent (a backdated entry). */
-function sentBeforeRecorded(notifications: unknown, sentAt: string): boolean {
-  const t = Date.parse(sentAt);
-  return Array.isArray(notifications) && notifications.some((n) => {
-    const sent = n && typeof n === 'object' ? (n as Record<string, unknown>)['sent_at'] : undefined;
-    return typeof sent === 'string' && Date.parse(sent) > t;
-  });
 }

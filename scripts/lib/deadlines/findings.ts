@@ -79,6 +79,7 @@ export function lateNotice(incident: Data, index: number, settings: Settings, re
   if (rowId === undefined) return undefined;
   const deadline = computeDeadlines(incident, settings, regimes, now).find((d) => d.regime === rowId);
   if (!deadline || deadline.status !== 'late' || deadline.late_reason !== null || deadline.notice_index !== index) return undefined;
-  const finding = deadlineFindings(incident, settings, regimes, now).find((f) => f.rule === 'deadline/late-without-reason' && f.pointer === `/notifications/${index}`);
-  return { deadline, level: finding?.severity ?? 'off' };
+  // The finding the PR check makes of this one row (deadlineFindings would compute every row again).
+  const finding = findingFor(deadline, policyFrom(settings));
+  return { deadline, level: finding?.rule === 'deadline/late-without-reason' ? finding.severity ?? 'off' : 'off' };
 }

@@ -3,7 +3,7 @@ import { asArray, asRecord, timeOf, type Data } from '../model/access.ts';
 /**
  * The notices already recorded in `notifications` for the same regime (or stakeholder) and stage as
  * `notice`, with their index and sent_at; `exact` is the index of one that is `notice` itself — the
- * same recipient at the same instant, or the same keys with the same values — which would only repeat it.
+ * same recipient at the same instant — which would only repeat it.
  */
 export function recordedNotices(notifications: unknown, notice: Readonly<Data>): { same: { index: number; sent_at: string | undefined }[]; exact: number | undefined } {
   const same: { index: number; sent_at: string | undefined }[] = [];
@@ -19,21 +19,16 @@ export function recordedNotices(notifications: unknown, notice: Readonly<Data>):
 }
 
 /**
- * The same notice: the same recipient sent to at the same instant (for the same party and stage,
- * checked by the caller), whatever else either entry records (reference, channel, sent_by) — a
- * second entry would only repeat it; and every key the new one gives agrees.
+ * The same notice: the same recipient at the same instant (party and stage are checked by the
+ * caller), whatever else either entry records (reference, channel, sent_by).
  */
 function sameEntry(a: Readonly<Data>, b: Readonly<Data>): boolean {
   const x = timeOf(a['sent_at']);
-  if (x !== undefined && x === timeOf(b['sent_at']) && String(a['recipient']) === String(b['recipient'])) return true;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((k) => {
-    if (!Object.hasOwn(b, k)) return false;
-    if (k === 'sent_at') {
-      const [x, y] = [timeOf(a[k]), timeOf(b[k])];
-      return x !== undefined && x === y;
-    }
-    return typeof a[k] !== 'object' && typeof b[k] !== 'object' && String(a[k]) === String(b[k]);
-  });
+  return x !== undefined && x === timeOf(b['sent_at']) && String(a['recipient']) === String(b['recipient']);
+}
+
+/** Whether `sentAt` is earlier than a notice already recorded as sent (a backdated entry). */
+export function sentBeforeRecorded(notifications: unknown, sentAt: string): boolean {
+  const t = timeOf(sentAt);
+  return t !== undefined && asArray(notifications).some((n) => (timeOf(asRecord(n)['sent_at']) ?? -Infinity) > t);
 }

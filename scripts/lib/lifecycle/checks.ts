@@ -1,6 +1,6 @@
-import { labelOf } from '../render/report/tlp.ts';
 import { asArray, asRecord, asString, get, isPresent, timeOf, type Data } from '../model/access.ts';
 import type { Finding } from '../model/finding.ts';
+import { recordIsRed } from '../validate/redaction.ts';
 import type { GateContext } from './gate-context.ts';
 import { timestampOrderFinding } from '../model/timestamp-order.ts';
 import { didYouMean } from '../validate/describe.ts';
@@ -50,7 +50,7 @@ export const CHECKS: Record<string, Check> = {
       const t = timeOf(get(inc, `timestamps.${field}`));
       if (t !== undefined && !times.has(t)) {
         // A TLP:RED record's times are not echoed (a missing or invalid label counts as red).
-        const at = labelOf(inc['tlp']) === 'TLP:RED' ? `<timestamps.${field}>` : String(get(inc, `timestamps.${field}`));
+        const at = recordIsRed(inc) ? `<timestamps.${field}>` : String(get(inc, `timestamps.${field}`));
         yield { rule: 'gate/timeline-missing-entry', pointer: '/timeline', which: 'key',
           message: `\`timeline\` has no entry for the ${what} (an entry at \`timestamps.${field}\`${at.startsWith('<') ? '' : ` = ${at}`})`,
           hint: `Add an entry, e.g. \`- { at: ${at}, by: a.ng, kind: observation, entry: "Incident ${what === 'declaration' ? 'declared' : what === 'detection' ? 'detected' : 'acknowledged'} ..." }\`, or run: npm run incident -- log <id> "..." --at <time>` };

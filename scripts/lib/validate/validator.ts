@@ -32,9 +32,11 @@ export interface FileContext {
 export class Validator {
   readonly #validate: ValidateFunction;
   readonly #phaseIds: readonly string[];
+  readonly #exampleOf: (field: string) => string | undefined;
   constructor(readonly config: ValidatorConfig) {
     this.#validate = compileShipped(config.schema);
     this.#phaseIds = config.lifecycle.phases.map((p) => p.id);
+    this.#exampleOf = (field) => exampleAt(config.schema, field);
   }
 
   validateFile(parsed: ParsedFile, ctx: FileContext = {}): Diagnostic[] {
@@ -57,8 +59,7 @@ export class Validator {
    * advance) takes it from here, so they all enforce the same notices at the same phases.
    */
   gateContext(sections: readonly Section[], knownIds?: ReadonlySet<string>): GateContext {
-    return { sections, knownIds, firstStageRegimes: this.config.firstStageRegimes, noticeRules: this.config.noticeRules,
-      exampleOf: (field) => exampleAt(this.config.schema, field) };
+    return { sections, knownIds, firstStageRegimes: this.config.firstStageRegimes, noticeRules: this.config.noticeRules, exampleOf: this.#exampleOf };
   }
 
   /** Validates a set of files together: adds repository rules (unique ids, references resolve). */

@@ -288,6 +288,8 @@ export function* rawHtmlLeftOut({ body, bodyStartLine }: FileRuleInput): Generat
 
 /** Deeper than any real document; the report's renderers recurse once per level. */
 const MAX_BODY_NESTING = 32;
+/** Columns of indentation that only lists nested past that (two columns a level, and then some) reach. */
+const MAX_BODY_INDENT = 128;
 const CONTAINER_MARKERS = /^(?:[ \t]{0,3}(?:>|[-*+]|\d{1,9}[.)])(?:[ \t]+|(?=>)|$))+/;
 
 /**
@@ -301,7 +303,7 @@ export function* boundedBodyNesting({ body, bodyStartLine }: FileRuleInput): Gen
     const m = CONTAINER_MARKERS.exec(line);
     const markers = m ? (m[0].match(/>|[-*+]|\d{1,9}[.)]/g) ?? []).length : 0;
     const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
-    if (markers > MAX_BODY_NESTING || indent / 2 > MAX_BODY_NESTING * 2) {
+    if (markers > MAX_BODY_NESTING || indent > MAX_BODY_INDENT) {
       yield { rule: 'body/too-deep', line: bodyStartLine + i,
         message: `quotes or lists are nested ${markers > MAX_BODY_NESTING ? `${markers} levels` : `${indent} columns`} deep here; at most ${MAX_BODY_NESTING} levels are rendered`,
         hint: 'Flatten the structure: quote or list at most a few levels deep (a log excerpt goes in a ``` code block).' };
