@@ -56,7 +56,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     { collectIncidentPaths }, { shippedLifecycle }, { readShippedJson },
     { sortDiagnostics }, { formatHuman }, { timeOf }, { gitRevision }, { outputFolderWriter }, { findChromium, NO_CHROMIUM },
     { closingFiles, orderedSources, PUBLIC_DIR }, { latestRecordedTime }, { AUDIENCES, isAudience }, { readNotices },
-    { loadInThreads }, { contiguousShares, threadCount }, { carriedSums, holdsFullCompile, listOutputTree, MARKER, ofIncidents, unsafeOutDirProblem },
+    { loadInThreads }, { contiguousShares, threadCount }, { carriedSums, earlierRun, holdsFullCompile, MARKER, ofIncidents, unsafeOutDirProblem },
   ] = await Promise.all([
     import('node:fs/promises'), import('node:path'),
     import('../../lib/io/incident-files.ts'), import('../../lib/io/shipped-lifecycle.ts'), import('../../lib/io/shipped-schemas.ts'),
@@ -156,10 +156,8 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
     if (unsafe) throw new UsageError(unsafe);
     // What an earlier run left (listed before writing: the files this run may have to remove). A
     // symbolic link in it would have this run write through it, outside the folder: refused.
-    const earlier = owned ? await listOutputTree(outDir) : { files: [], links: [] };
-    if (earlier.links.length) {
-      throw new UsageError(`--out ${relative(io.cwd, outDir) || '.'} holds a symbolic link (${earlier.links.slice(0, 3).join(', ')}${earlier.links.length > 3 ? ', …' : ''}); reports are never written through links, which could lead outside the folder: remove the link, or choose a new folder, e.g. --out out/reports-new`);
-    }
+    const earlier = owned ? await earlierRun(io.cwd, outDir) : { files: [] };
+    if (earlier.problem) throw new UsageError(earlier.problem);
     // Rendered and written one file at a time, so memory stays flat however many incidents there are.
     // A new output folder is filled in a staging folder and appears whole (output-files.ts).
     const written: string[] = [];

@@ -3,6 +3,16 @@
  * run left in it, and which of its files belong to which incidents. File-system reads only; the
  * writing itself is output-files.ts.
  */
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { access, readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { parseSums } from '../render/report/compile.ts';
+
+/** An output folder as the user would recognise it: relative inside the working folder, absolute outside. */
+export function shownOutDir(cwd: string, outDir: string): string {
+  const rel = relative(cwd, outDir);
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? outDir : rel;
+}
 
 /**
  * A full run deletes files it did not produce from its output folder, so the folder must be one the
@@ -10,17 +20,11 @@
  * non-empty folder without the report's marker file (someone else's files would be removed).
  */
 export async function unsafeOutDirProblem(cwd: string, outDir: string, owned: boolean): Promise<string | undefined> {
-  const { isAbsolute, relative, resolve, sep } = await import('node:path');
-  // The folder as the user would recognise it: relative inside the working folder, absolute outside.
-  const rel = relative(cwd, outDir);
-  const shownDir = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? outDir : rel;
-  const { readdir } = await import('node:fs/promises');
+  const shownDir = shownOutDir(cwd, outDir);
   const inside = (parent: string, child: string) => {
     const rel = relative(parent, child);
     return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
   };
-  const { existsSync, realpathSync } = await import('node:fs');
-  const { basename, dirname, join } = await import('node:path');
   // Where a path really leads: symbolic links in its existing part resolved (a link to the
   // repository must not smuggle --out into incidents/ or .git/).
   const real = (p: string): string => {
@@ -38,7 +42,6 @@ export async function unsafeOutDirProblem(cwd: string, outDir: string, owned: bo
       if (inside(resolve(repo, d), out)) return `--out must not be inside ${d}/ (here: ${shownDir}); use a folder of its own, e.g. --out out/reports`;
     }
   }
-  const { statSync } = await import('node:fs');
   const kind = (() => { try { return statSync(outDir).isDirectory() ? 'dir' : 'other'; } catch { return 'none'; } })();
   if (kind === 'other') return `--out ${shownDir} is a file, not a folder; reports need a folder of their own, e.g. --out out/reports`;
   const entries = await readdir(outDir).catch(() => [] as string[]);
@@ -52,9 +55,19 @@ export async function unsafeOutDirProblem(cwd: string, outDir: string, owned: bo
 /** The file that marks a folder as written by `incident report` (a full run may then prune it). */
 export const MARKER = '.incident-ledger-reports';
 
+/**
+ * What an earlier run left in an output folder the report owns: every file (relative,
+ * `/`-separated; the ones this run may have to remove), and a problem when the folder holds a
+ * symbolic link — a run would write through it, outside the folder.
+ */
+export async function earlierRun(cwd: string, outDir: string): Promise<{ files: string[]; problem?: string }> {
+  const { files, links } = await listOutputTree(outDir);
+  if (!links.length) return { files };
+  return { files, problem: `--out ${shownOutDir(cwd, outDir)} holds a symbolic link (${links.slice(0, 3).join(', ')}${links.length > 3 ? ', …' : ''}); reports are never written through links, which could lead outside the folder: remove the link, or choose a new folder, e.g. --out out/reports-new` };
+}
+
 /** Every file under an output folder (relative, `/`-separated) and every symbolic link in it. */
-export async function listOutputTree(outDir: string): Promise<{ files: string[]; links: string[] }> {
-  const [{ readdir }, { join, relative, sep }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
+async function listOutputTree(outDir: string): Promise<{ files: string[]; links: string[] }> {
   const files: string[] = [];
   const links: string[] = [];
   const walk = async (dir: string): Promise<void> => {
@@ -80,17 +93,12 @@ export function ofIncidents(rel: string, ids: readonly string[]): boolean {
 
 /** A folder written by a full run: ours (marker) and holding the dashboard, which only a full run writes. */
 export async function holdsFullCompile(outDir: string): Promise<boolean> {
-  const { access } = await import('node:fs/promises');
-  const { join } = await import('node:path');
   const exists = (f: string) => access(join(outDir, f)).then(() => true, () => false);
   return (await exists(MARKER)) && (await exists('index.json'));
 }
 
 /** Checksum lines of an earlier run's files this run did not rewrite (and that are still there). */
 export async function carriedSums(outDir: string, written: ReadonlySet<string>) {
-  const [{ readFile, access }, { join }, { parseSums }] = await Promise.all([
-    import('node:fs/promises'), import('node:path'), import('../render/report/compile.ts'),
-  ]);
   const text = await readFile(join(outDir, 'SHA256SUMS'), 'utf8').catch(() => '');
   const kept = parseSums(text).filter((s) => !written.has(s.path) && s.path !== 'public/SHA256SUMS');
   const present = await Promise.all(kept.map((s) => access(join(outDir, s.path)).then(() => true, () => false)));
