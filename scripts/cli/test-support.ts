@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../lib/io/shipped-schemas.ts';
 import type { CliIo } from './io.ts';
+import { main } from './main.ts';
 
 export function tempRepo(opts: { examples?: boolean; user?: string | null } = {}): { root: string; cleanup(): void } {
   const root = mkdtempSync(join(tmpdir(), 'incident-repo-'));
@@ -14,16 +15,29 @@ export function tempRepo(opts: { examples?: boolean; user?: string | null } = {}
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
+/** What the tests read of `incident check --format json`. */
+export interface CheckJson {
+  diagnostics: { severity: string; rule: string; message: string }[];
+  incidents: { phaseAfter: string | null }[];
+}
+
 /**
  * tempRepo() with the examples committed on `main` and a `feature` branch checked out: the state in
- * which a pull request's changes are made and `incident check --base main` judges them.
+ * which a pull request's changes are made; `commitAndCheck` commits the work tree on `feature` and
+ * judges it as the PR check does (`incident check --base main --at <at> --format json`).
  */
-export function featureBranchRepo(before?: (root: string) => void): { root: string; git: (...args: string[]) => string; cleanup(): void } {
+export function featureBranchRepo(before?: (root: string) => void): { root: string; cleanup(): void; commitAndCheck(at: string): Promise<CheckJson> } {
   const repo = tempRepo();
   before?.(repo.root);
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=a@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo.root, env: hermeticEnv(), encoding: 'utf8' });
   git('add', '-A'); git('commit', '-qm', 'examples'); git('branch', '-M', 'main'); git('checkout', '-qb', 'feature');
-  return { ...repo, git };
+  const commitAndCheck = async (at: string): Promise<CheckJson> => {
+    git('commit', '-qam', 'change');
+    const c = capture(repo.root);
+    await main(['check', '--base', 'main', '--at', at, '--format', 'json'], c.io);
+    return JSON.parse(c.out()) as CheckJson;
+  };
+  return { ...repo, commitAndCheck };
 }
 
 export function capture(cwd: string, interactive = false): { io: CliIo; out: () => string; err: () => string } {

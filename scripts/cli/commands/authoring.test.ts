@@ -204,16 +204,13 @@ describe('authoring verbs keep a canonical file canonical', () => {
 describe('advance asks what the PR check asks', () => {
   it('out of notification once the first-stage notices are recorded; the PR check then passes the move', async () => {
     const repo = featureBranchRepo();
-    const { git } = repo;
     try {
       const run = async (...argv: string[]) => { const c = capture(repo.root); return { code: await main(argv, c.io), out: c.out(), err: c.err() }; };
       expect((await run('notify', 'INC-20261118-R7WM', '--regime', 'gdpr-art33', '--stage', 'initial', '--recipient', 'HmbBfDI', '--sent-at', '2026-11-20T09:00:00Z')).code).toBe(0);
       const moved = await run('advance', 'INC-20261118-R7WM', '--at', '2026-11-21T08:00:00Z');
       expect(moved.err).toBe('');
       expect(moved).toMatchObject({ code: 0, out: expect.stringMatching(/advanced INC-20261118-R7WM from notification to investigation/) });
-      git('commit', '-qam', 'advance');
-      const check = await run('check', '--base', 'main', '--at', '2026-11-21T08:00:00Z', '--format', 'json');
-      const result = JSON.parse(check.out) as { diagnostics: { severity: string; rule: string }[]; incidents: { phaseAfter: string }[] };
+      const result = await repo.commitAndCheck('2026-11-21T08:00:00Z');
       // Deadline findings (overdue later-stage notices) are the deadline engine's, not the gate's.
       expect(result.diagnostics.filter((d) => d.severity === 'error' && !d.rule.startsWith('deadline/'))).toEqual([]);
       expect(result.diagnostics.some((d) => d.rule.startsWith('deadline/')), 'the check did look at this incident').toBe(true);

@@ -90,14 +90,10 @@ describe('notify: late notices and notices recorded twice', () => {
     ['warning', [...GDPR, ...LATE], 'warning'],
   ] as const)('the PR check agrees (late_without_reason: %s): what notify records is not rejected for lateness', async (level, argv, severity) => {
     const repo = featureBranchRepo((root) => writeFileSync(join(root, '.incident-ledger.yml'), settings(level)));
-    const { git } = repo;
     try {
       const c = capture(repo.root);
       expect(await main(argv, c.io), c.err()).toBe(0);
-      git('commit', '-qam', 'notify');
-      const check = capture(repo.root);
-      await main(['check', '--base', 'main', '--at', '2026-11-23T00:00:00Z', '--format', 'json'], check.io);
-      const result = JSON.parse(check.out()) as { diagnostics: { severity: string; rule: string; message: string }[] };
+      const result = await repo.commitAndCheck('2026-11-23T00:00:00Z');
       const late = result.diagnostics.filter((d) => d.rule === 'deadline/late-without-reason');
       expect(late.map((d) => d.severity)).toEqual(severity ? [severity] : []);
       expect(result.diagnostics.some((d) => d.rule === 'deadline/overdue' && d.message.includes('nis2-notification')), 'the check judged deadlines').toBe(true);
@@ -110,16 +106,12 @@ describe('notify: late notices and notices recorded twice', () => {
 describe('notify: a notice dated before one already recorded', () => {
   it('carries late_record, so the PR check does not reject it as backdated', async () => {
     const repo = featureBranchRepo();
-    const { git } = repo;
     try {
       // The NIS2 early warning is recorded as sent 2026-11-18T20:05Z; this notice went out before it.
       const c = capture(repo.root);
       expect(await main(['notify', 'INC-20261118-R7WM', '--regime', 'gdpr-art33', '--stage', 'initial', '--recipient', 'HmbBfDI', '--sent-at', '2026-11-18T19:00:00Z'], c.io), c.err()).toBe(0);
       expect(readFileSync(join(repo.root, R7WM), 'utf8')).toMatch(/regime_id: gdpr-art33.*late_record: "recorded by incident notify after later notices"/);
-      git('commit', '-qam', 'notify');
-      const check = capture(repo.root);
-      await main(['check', '--base', 'main', '--at', '2026-11-19T00:00:00Z', '--format', 'json'], check.io);
-      const result = JSON.parse(check.out()) as { diagnostics: { rule: string }[]; incidents: unknown[] };
+      const result = await repo.commitAndCheck('2026-11-19T00:00:00Z');
       expect(result.incidents).toHaveLength(1);
       expect(result.diagnostics.filter((d) => d.rule.startsWith('append-only/'))).toEqual([]);
     } finally {
