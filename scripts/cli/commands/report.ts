@@ -134,7 +134,7 @@ export async function runReport(io: CliIo, ids: readonly string[], opts: ReportO
       const known = new Set(loaded.ids.map((f) => f.id));
       const stray = [...new Set(notices.filter((n) => !known.has(n.incident)).map((n) => n.incident))].sort();
       if (stray.length) {
-        io.stderr(`note: --notices ${opts.notices} names incidents that are not under incidents/ (${stray.slice(0, 5).join(', ')}${stray.length > 5 ? ', …' : ''}); their notices are left off the dashboard\n`);
+        io.stderr(`note: --notices ${opts.notices} names incidents that are not under incidents/ (${stray.slice(0, 5).join(', ')}${stray.length > 5 ? ', …' : ''}); their notices are left off the dashboard; make a current file with: npm run incident -- deadlines --format json > deadlines.json\n`);
         notices = notices.filter((n) => known.has(n.incident));
       }
     }

@@ -36,7 +36,6 @@ export interface LabelledBody {
   sections: BodySection[];
 }
 
-
 /**
  * The label a `<!-- tlp: … -->` comment node names: its label when written exactly as documented,
  * TLP:RED for any other attempt at a marker; undefined when the node is not one.
@@ -49,7 +48,7 @@ export function tlpMarker(node: RootContent | undefined): Tlp | undefined {
 
 /** Whether a marker attempt hides anywhere in `node` (HTML, code, nested in quotes or lists). */
 function holdsMarkerAttempt(node: unknown): boolean {
-  const n = node as { value?: unknown; children?: unknown[] };
+  const n = node as TextNode;
   if (typeof n.value === 'string' && TLP_MARKER_ATTEMPT.test(n.value)) return true;
   return Array.isArray(n.children) && n.children.some(holdsMarkerAttempt);
 }
@@ -89,9 +88,11 @@ export function findBodySection(sections: readonly BodySection[], title: string)
   return sections.find((s) => normaliseTitle(s.title) === want);
 }
 
+type TextNode = { type?: unknown; children?: unknown[]; value?: unknown };
+
 /** The text of a node (HTML comments left out, so `## Root cause <!-- x -->` is "Root cause"). */
-export function plainText(node: { type?: unknown; children?: unknown[]; value?: unknown }): string {
+export function plainText(node: TextNode): string {
   if (node.type === 'html') return '';
   if (typeof node.value === 'string') return node.value;
-  return (node.children ?? []).map((c) => plainText(c as { type?: unknown; children?: unknown[]; value?: unknown })).join('');
+  return (node.children ?? []).map((c) => plainText(c as TextNode)).join('');
 }
